@@ -1,0 +1,69 @@
+package io.meshlake;
+
+import io.meshlake.config.Environment;
+import io.meshlake.plan.Plan;
+import io.meshlake.run.RunLog;
+import io.meshlake.run.RunOptions;
+import io.meshlake.run.RunResult;
+import io.meshlake.run.Runner;
+import io.meshlake.spark.Sessions;
+import io.meshlake.spark.StageProgress;
+import io.meshlake.table.DeltaTableStore;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * A running meshlake platform: the Spark session, the warehouse with its tables registered in the
+ * catalog, and the run log. One per process; Spark stops with the JVM.
+ */
+public final class Platform {
+  private final Environment environment;
+  private final SparkSession spark;
+  private final DeltaTableStore store;
+  private final RunLog runLog;
+  private final Consumer<String> progress;
+
+  private Platform(Environment environment, SparkSession spark, Consumer<String> progress) {
+    this.environment = environment;
+    this.spark = spark;
+    this.store = new DeltaTableStore(spark, environment.warehouse());
+    this.runLog = new RunLog(store);
+    this.progress = progress;
+  }
+
+  /**
+   * Starts Spark for the environment (with {@code sparkOverrides} on top) and attaches the warehouse.
+   *
+   * @param progress where progress lines go (the CLI prints them to standard error)
+   */
+  public static Platform start(Environment environment, Map<String, String> sparkOverrides, Consumer<String> progress) {
+    SparkSession spark = Sessions.start(environment, sparkOverrides);
+    spark.sparkContext().addSparkListener(new StageProgress(progress, 10_000));
+    Platform platform = new Platform(environment, spark, progress);
+    platform.store.registerAll();
+    return platform;
+  }
+
+  /** Runs a plan with the environment's ingest settings. */
+  public RunResult run(Plan plan, String input, boolean fullRefresh) {
+    RunOptions options = new RunOptions(input, fullRefresh, environment.ingest().splitBytes());
+    return new Runner(store, runLog, progress).run(plan, options);
+  }
+
+  public SparkSession spark() {
+    return spark;
+  }
+
+  public DeltaTableStore store() {
+    return store;
+  }
+
+  public RunLog runLog() {
+    return runLog;
+  }
+
+  public Environment environment() {
+    return environment;
+  }
+}

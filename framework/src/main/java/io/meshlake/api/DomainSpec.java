@@ -1,0 +1,76 @@
+package io.meshlake.api;
+
+import io.meshlake.ingest.CsvLayout;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything a domain declares: its bronze ingests, silver tables and gold data products. Immutable;
+ * built with {@link #builder(String)}.
+ */
+public record DomainSpec(String name, List<TableSpec> tables) {
+
+  public DomainSpec {
+    TableId.requireSnakeCase("domain", name);
+    tables = List.copyOf(tables);
+    Set<String> seen = new HashSet<>();
+    for (TableSpec table : tables) {
+      if (!seen.add(table.id().name())) {
+        throw new IllegalArgumentException(
+            "Domain " + name + " declares table '" + table.id().name()
+                + "' twice: table names must be unique within a domain, across layers");
+      }
+    }
+  }
+
+  /** Starts a domain declaration. */
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
+  /** The table with this name in this domain, if declared. */
+  public Optional<TableSpec> table(String tableName) {
+    return tables.stream().filter(t -> t.id().name().equals(tableName)).findFirst();
+  }
+
+  /** Collects a domain's declarations in order. */
+  public static final class Builder {
+    private final String name;
+    private final List<TableSpec> tables = new ArrayList<>();
+
+    private Builder(String name) {
+      TableId.requireSnakeCase("domain", name);
+      this.name = name;
+    }
+
+    /** A bronze table filled from extract files with this layout. */
+    public Builder ingest(String table, CsvLayout layout) {
+      return ingest(table, layout, null);
+    }
+
+    /** A bronze table filled from extract files with this layout, with a description. */
+    public Builder ingest(String table, CsvLayout layout, String description) {
+      tables.add(new IngestTable(new TableId(name, Layer.BRONZE, table), layout, description));
+      return this;
+    }
+
+    /** A silver table. */
+    public Builder silver(Table table) {
+      tables.add(table.build(name, Layer.SILVER));
+      return this;
+    }
+
+    /** A gold data product. */
+    public Builder gold(Table table) {
+      tables.add(table.build(name, Layer.GOLD));
+      return this;
+    }
+
+    public DomainSpec build() {
+      return new DomainSpec(name, tables);
+    }
+  }
+}

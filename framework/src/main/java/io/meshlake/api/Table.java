@@ -1,0 +1,127 @@
+package io.meshlake.api;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Declares a silver table or gold product; added to a domain with {@link DomainSpec.Builder#silver}
+ * or {@link DomainSpec.Builder#gold}, which fix its namespace.
+ *
+ * <pre>{@code
+ * Table.named("claim_lines")
+ *     .fromNewRowsOf("claims_transactions_raw")
+ *     .transform(ClaimLines::typedAndDeduplicated)
+ *     .merge("line_id")
+ * }</pre>
+ */
+public final class Table {
+  private final String name;
+  private final List<Input> inputs = new ArrayList<>();
+  private Transform transform;
+  private String sqlPath;
+  private WriteMode writeMode;
+  private List<String> partitionBy = List.of();
+  private String description;
+  private String owner;
+  private String version;
+
+  private Table(String name) {
+    TableId.requireSnakeCase("table", name);
+    this.name = name;
+  }
+
+  /** Starts the declaration of a table. */
+  public static Table named(String name) {
+    return new Table(name);
+  }
+
+  /** Reads these inputs whole (as of the version the run pinned). */
+  public Table from(String... references) {
+    Arrays.stream(references).forEach(r -> inputs.add(new Input(r, ReadMode.SNAPSHOT)));
+    return this;
+  }
+
+  /** Reads only the rows appended to these inputs since this table last read them. */
+  public Table fromNewRowsOf(String... references) {
+    Arrays.stream(references).forEach(r -> inputs.add(new Input(r, ReadMode.NEW_ROWS)));
+    return this;
+  }
+
+  /** Computes the table with Java code over Datasets. */
+  public Table transform(Transform transform) {
+    this.transform = transform;
+    return this;
+  }
+
+  /** Computes the table with the SQL file {@code src/main/resources/meshlake/<domain>/<path>}. */
+  public Table sql(String path) {
+    this.sqlPath = path;
+    return this;
+  }
+
+  /** Upserts on these key columns. */
+  public Table merge(String... keys) {
+    this.writeMode = new WriteMode.Merge(List.of(keys));
+    return this;
+  }
+
+  /** Keeps SCD2 history of the tracked columns per key. */
+  public Table scd2(List<String> keys, List<String> tracked) {
+    this.writeMode = new WriteMode.Scd2(keys, tracked);
+    return this;
+  }
+
+  /** Replaces the whole table on every build. */
+  public Table overwrite() {
+    this.writeMode = new WriteMode.Overwrite();
+    return this;
+  }
+
+  /** Replaces only the partitions present in the new data. */
+  public Table overwritePartitions() {
+    this.writeMode = new WriteMode.OverwritePartitions();
+    return this;
+  }
+
+  /** Partitions the table by these columns. */
+  public Table partitionBy(String... columns) {
+    this.partitionBy = List.of(columns);
+    return this;
+  }
+
+  /** What the table holds; for gold products, what each measure means. */
+  public Table description(String description) {
+    this.description = description;
+    return this;
+  }
+
+  /** The owning team of a gold product. */
+  public Table owner(String owner) {
+    this.owner = owner;
+    return this;
+  }
+
+  /** The semantic version of a gold product's contract. */
+  public Table version(String version) {
+    this.version = version;
+    return this;
+  }
+
+  DerivedTable build(String domain, Layer layer) {
+    TableId id = new TableId(domain, layer, name);
+    if (transform != null && sqlPath != null) {
+      throw new IllegalArgumentException(id + " declares both transform(...) and sql(...): keep one");
+    }
+    Transform effective = sqlPath != null ? SqlTransform.load(domain, sqlPath) : transform;
+    Optional<Contract> contract = layer == Layer.GOLD
+        ? Optional.of(new Contract(owner, description, version == null ? "" : version))
+        : Optional.empty();
+    if (layer != Layer.GOLD && (owner != null || version != null)) {
+      throw new IllegalArgumentException(
+          id + ": owner and version belong to gold data products; silver tables have none");
+    }
+    return new DerivedTable(id, inputs, effective, writeMode, partitionBy, contract, description);
+  }
+}

@@ -1,0 +1,54 @@
+package io.meshlake.run;
+
+import io.meshlake.ingest.IngestedFile;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** The outcome of a run: one build record per planned table. */
+public record RunResult(String runId, String domain, Instant startedAt, Instant endedAt, List<TableBuild> builds) {
+  public RunResult {
+    builds = List.copyOf(builds);
+  }
+
+  /** True when no table failed or was skipped. */
+  public boolean succeeded() {
+    return builds.stream().noneMatch(b -> b.status() == BuildStatus.FAILED || b.status() == BuildStatus.SKIPPED);
+  }
+
+  /** Whether the run wrote anything. */
+  public boolean committedAnything() {
+    return builds.stream().anyMatch(b -> b.status() == BuildStatus.SUCCEEDED);
+  }
+
+  /** The summary table printed at the end of every run. */
+  public String summary() {
+    StringBuilder out = new StringBuilder();
+    double seconds = Duration.between(startedAt, endedAt).toMillis() / 1000.0;
+    out.append(String.format("%nRun %s of domain %s: %s in %.1f s%n", runId, domain,
+        succeeded() ? (committedAnything() ? "SUCCEEDED" : "UP TO DATE, nothing committed") : "FAILED", seconds));
+    int width = Math.max(36, builds.stream().mapToInt(b -> b.table().qualifiedName().length()).max().orElse(0));
+    String format = "%-" + width + "s %-10s %11s %11s %11s %8s %8s%n";
+    out.append(String.format(format, "table", "status", "rows in", "rows out", "quarantined", "version", "seconds"));
+    out.append("-".repeat(width + 66)).append('\n');
+    for (TableBuild b : builds) {
+      out.append(String.format(format, b.table().qualifiedName(), b.status(), count(b, b.rowsIn()),
+          count(b, b.rowsOut()), count(b, b.rowsQuarantined()), b.outputVersion().map(String::valueOf).orElse("-"),
+          String.format("%.1f", b.elapsed().toMillis() / 1000.0)));
+      for (IngestedFile f : b.files()) {
+        out.append(String.format(format, "  " + f.fileName() + " (file v" + f.fileVersion() + ")",
+            f.reconciles() ? "reconciled" : "MISMATCH", f.rowsIn(), f.rowsOut(), f.rowsQuarantined(), "", ""));
+      }
+    }
+    for (TableBuild b : builds) {
+      if (!b.message().isEmpty() && b.status() != BuildStatus.SUCCEEDED) {
+        out.append(String.format("%s %s: %s%n", b.status(), b.table().qualifiedName(), b.message()));
+      }
+    }
+    return out.toString();
+  }
+
+  private static String count(TableBuild b, long n) {
+    return b.status() == BuildStatus.SUCCEEDED ? String.format("%,d", n) : "-";
+  }
+}

@@ -1,0 +1,192 @@
+package io.meshlake.run;
+
+import io.meshlake.api.DerivedTable;
+import io.meshlake.api.IngestTable;
+import io.meshlake.api.ReadMode;
+import io.meshlake.api.TableId;
+import io.meshlake.api.TransformContext;
+import io.meshlake.ingest.CsvIngestor;
+import io.meshlake.ingest.ExtractScanner;
+import io.meshlake.ingest.IngestedFile;
+import io.meshlake.ingest.SourceFile;
+import io.meshlake.plan.Plan;
+import io.meshlake.plan.Step;
+import io.meshlake.table.Commit;
+import io.meshlake.table.DeltaTableStore;
+import io.meshlake.table.TableWriter;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Runs a plan: builds each table in dependency order, skips tables whose inputs have not changed since
+ * their last successful build (so a re-run commits nothing), records every build in the run log, and
+ * returns the run's summary. A failed table leaves its data as it was; tables that depend on it are
+ * skipped; independent tables still run.
+ */
+public final class Runner {
+  private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  private final DeltaTableStore store;
+  private final RunLog runLog;
+  private final TableWriter writer;
+  private final Consumer<String> progress;
+
+  public Runner(DeltaTableStore store, RunLog runLog, Consumer<String> progress) {
+    this.store = store;
+    this.runLog = runLog;
+    this.writer = new TableWriter(store);
+    this.progress = progress;
+  }
+
+  /** Runs the plan and records it. */
+  public RunResult run(Plan plan, RunOptions options) {
+    Instant startedAt = Instant.now();
+    String runId = RUN_ID.format(startedAt) + "-" + UUID.randomUUID().toString().substring(0, 8);
+    progress.accept("Run " + runId + ": " + plan.steps().size() + " table(s) of domain " + plan.selection().domain()
+        + (options.fullRefresh() ? ", full refresh" : ""));
+    List<TableBuild> builds = new ArrayList<>();
+    Set<TableId> broken = new HashSet<>();
+    int n = 0;
+    for (Step step : plan.steps()) {
+      n++;
+      progress.accept(String.format("[%d/%d] %s", n, plan.steps().size(), step.id().qualifiedName()));
+      TableBuild build = build(step, options, runId, startedAt, broken);
+      if (build.status() == BuildStatus.FAILED || build.status() == BuildStatus.SKIPPED) {
+        broken.add(step.id());
+      }
+      progress.accept(String.format("      %s in %.1f s%s", build.status(), build.elapsed().toMillis() / 1000.0,
+          build.message().isEmpty() ? "" : ": " + build.message()));
+      builds.add(build);
+    }
+    runLog.record(builds);
+    return new RunResult(runId, plan.selection().domain(), startedAt, Instant.now(), builds);
+  }
+
+  private TableBuild build(Step step, RunOptions options, String runId, Instant runStart, Set<TableId> broken) {
+    Instant started = Instant.now();
+    Optional<TableId> brokenInput = step.inputs().stream().map(Step.Resolved::table).filter(broken::contains).findFirst();
+    if (brokenInput.isPresent()) {
+      return new TableBuild(runId, step.id(), BuildStatus.SKIPPED, started, Instant.now(), 0, 0, 0, Map.of(),
+          Optional.empty(), List.of(), "not built because its input " + brokenInput.get() + " failed in this run");
+    }
+    try {
+      return step.table() instanceof IngestTable ingest
+          ? ingest(ingest, options, runId, runStart, started)
+          : derive(step, (DerivedTable) step.table(), options, runId, runStart, started);
+    } catch (RuntimeException e) {
+      return new TableBuild(runId, step.id(), BuildStatus.FAILED, started, Instant.now(), 0, 0, 0, Map.of(),
+          Optional.empty(), List.of(), rootMessage(e));
+    }
+  }
+
+  private TableBuild ingest(IngestTable table, RunOptions options, String runId, Instant runStart, Instant started) {
+    Map<String, IngestedFile> known = runLog.ingestedFiles(table.id());
+    SparkSession spark = store.spark();
+    List<SourceFile> found = new ExtractScanner(spark.sparkContext().hadoopConfiguration())
+        .scan(options.input(), table.layout(), known);
+    List<SourceFile> selected = new ArrayList<>();
+    Map<String, Integer> versions = new HashMap<>();
+    for (SourceFile file : found) {
+      IngestedFile previous = known.get(file.path());
+      boolean changed = previous == null || !previous.checksum().equals(file.checksum());
+      if (changed || options.fullRefresh()) {
+        selected.add(file);
+        versions.put(file.path(), previous == null ? 1 : previous.fileVersion() + (changed ? 1 : 0));
+      }
+    }
+    if (selected.isEmpty()) {
+      return new TableBuild(runId, table.id(), BuildStatus.UP_TO_DATE, started, Instant.now(), 0, 0, 0, Map.of(),
+          store.version(table.id()), List.of(),
+          found.isEmpty() ? "no " + table.layout().fileName() + " files in " + options.input()
+              : "no new files (" + found.size() + " already ingested)");
+    }
+    CsvIngestor.Outcome outcome = new CsvIngestor(store, options.splitBytes())
+        .ingest(table, selected, versions, runId, runStart, options.fullRefresh(), line -> progress.accept("      " + line));
+    return new TableBuild(runId, table.id(), BuildStatus.SUCCEEDED, started, Instant.now(), outcome.rowsIn(),
+        outcome.rowsOut(), outcome.quarantined(), Map.of(), Optional.of(outcome.commit().version()), outcome.files(), "");
+  }
+
+  private TableBuild derive(Step step, DerivedTable table, RunOptions options, String runId, Instant runStart,
+      Instant started) {
+    Map<String, Long> current = new LinkedHashMap<>();
+    for (Step.Resolved input : step.inputs()) {
+      TableId id = input.table();
+      current.put(id.qualifiedName(), store.version(id).orElseThrow(() -> new IllegalStateException(
+          input.table() + " has not been built yet"
+              + (id.domain().equals(table.id().domain()) ? ": build it first (./meshlake run " + id.domain()
+                  + " --table " + id.name() + ")" : ": it is published by domain " + id.domain()
+                  + "; run `./meshlake run " + id.domain() + "` first"))));
+    }
+    Optional<TableBuild> last = runLog.lastSuccess(table.id());
+    boolean exists = store.exists(table.id());
+    if (!options.fullRefresh() && exists && last.isPresent() && last.get().inputVersions().equals(current)) {
+      return new TableBuild(runId, table.id(), BuildStatus.UP_TO_DATE, started, Instant.now(), 0, 0, 0, current,
+          store.version(table.id()), List.of(), "inputs unchanged since run " + last.get().runId());
+    }
+    Map<String, Dataset<Row>> inputs = new LinkedHashMap<>();
+    for (Step.Resolved input : step.inputs()) {
+      long version = current.get(input.table().qualifiedName());
+      Optional<Long> consumed = last.map(b -> b.inputVersions().get(input.table().qualifiedName()));
+      boolean incremental = input.input().mode() == ReadMode.NEW_ROWS && !options.fullRefresh() && exists
+          && consumed.isPresent() && consumed.get() != null;
+      Dataset<Row> data = incremental
+          ? store.insertedRows(input.table(), consumed.get(), version)
+          : store.read(input.table(), version);
+      inputs.put(input.input().viewName(), data);
+    }
+    Context context = new Context(store.spark(), inputs, runId, runStart);
+    inputs.forEach((name, data) -> data.createOrReplaceTempView(name));
+    try {
+      Dataset<Row> result = table.transform().apply(context);
+      Commit commit = writer.write(table, result, runStart, options.fullRefresh());
+      long in = commit.metrics().containsKey("numSourceRows") ? commit.metric("numSourceRows") : commit.metric("numOutputRows");
+      long out = commit.metrics().containsKey("numSourceRows")
+          ? commit.metric("numTargetRowsInserted") + commit.metric("numTargetRowsUpdated")
+          : commit.metric("numOutputRows");
+      return new TableBuild(runId, table.id(), BuildStatus.SUCCEEDED, started, Instant.now(), in, out, 0, current,
+          Optional.of(commit.version()), List.of(), "");
+    } finally {
+      inputs.keySet().forEach(name -> store.spark().catalog().dropTempView(name));
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      if (cause instanceof IllegalStateException || cause instanceof IllegalArgumentException
+          || cause.getClass().getSimpleName().equals("MalformedExtractException")) {
+        break;
+      }
+      cause = cause.getCause();
+    }
+    String message = cause.getMessage() == null ? cause.getClass().getName() : cause.getMessage();
+    return message.lines().findFirst().orElse(message);
+  }
+
+  private record Context(SparkSession spark, Map<String, Dataset<Row>> inputs, String runId, Instant runStartedAt)
+      implements TransformContext {
+    @Override
+    public Dataset<Row> input(String name) {
+      Dataset<Row> data = inputs.get(name);
+      if (data == null) {
+        throw new IllegalArgumentException("'" + name + "' is not a declared input of this table. Declared: "
+            + String.join(", ", inputs.keySet()));
+      }
+      return data;
+    }
+  }
+}

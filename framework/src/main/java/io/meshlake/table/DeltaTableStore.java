@@ -1,0 +1,159 @@
+package io.meshlake.table;
+
+import io.delta.tables.DeltaTable;
+import io.delta.tables.DeltaTableBuilder;
+import io.meshlake.api.TableId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import scala.collection.JavaConverters;
+
+/**
+ * Where tables live: each table is a Delta table at {@code <warehouse>/<namespace>/<name>}, registered
+ * in the Spark catalog under {@code <namespace>.<name>} so analysts can query it with SQL. The
+ * warehouse folder is the source of truth; {@link #registerAll()} re-attaches it in a new session.
+ */
+public final class DeltaTableStore {
+  private final SparkSession spark;
+  private final Path warehouse;
+
+  public DeltaTableStore(SparkSession spark, String warehouse) {
+    this.spark = spark;
+    try {
+      Path path = new Path(warehouse);
+      this.warehouse = path.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot open warehouse " + warehouse, e);
+    }
+  }
+
+  /** The session tables are read and written with. */
+  public SparkSession spark() {
+    return spark;
+  }
+
+  /** The table's folder. */
+  public String location(TableId id) {
+    return location(id.namespace(), id.name());
+  }
+
+  /** The folder of any table in the warehouse, including the platform's own. */
+  public String location(String namespace, String name) {
+    return new Path(new Path(warehouse, namespace), name).toString();
+  }
+
+  /** Whether the table has been created. */
+  public boolean exists(TableId id) {
+    return exists(id.namespace(), id.name());
+  }
+
+  /** Whether a table of any namespace, including the platform's, has been created. */
+  public boolean exists(String namespace, String name) {
+    return DeltaTable.isDeltaTable(spark, location(namespace, name));
+  }
+
+  /** The table's latest version, if it exists. */
+  public Optional<Long> version(TableId id) {
+    return exists(id) ? Optional.of(lastCommit(id).version()) : Optional.empty();
+  }
+
+  /** The latest commit of an existing table. */
+  public Commit lastCommit(TableId id) {
+    Row row = DeltaTable.forPath(spark, location(id)).history(1)
+        .select("version", "operation", "operationMetrics").first();
+    Map<String, String> metrics = row.isNullAt(2) ? Map.of() : JavaConverters.mapAsJavaMap(row.getMap(2));
+    return new Commit(row.getLong(0), row.getString(1), metrics);
+  }
+
+  /** The table as of a version. */
+  public Dataset<Row> read(TableId id, long version) {
+    return spark.read().format("delta").option("versionAsOf", version).load(location(id));
+  }
+
+  /**
+   * The rows inserted into an append-only table after {@code afterVersion} up to {@code upToVersion},
+   * from Delta's change data feed (enabled on every table this store creates).
+   */
+  public Dataset<Row> insertedRows(TableId id, long afterVersion, long upToVersion) {
+    return spark.read().format("delta")
+        .option("readChangeFeed", "true")
+        .option("startingVersion", afterVersion + 1)
+        .option("endingVersion", upToVersion)
+        .load(location(id))
+        .where("_change_type = 'insert'")
+        .drop("_change_type", "_commit_version", "_commit_timestamp");
+  }
+
+  /**
+   * Creates the table empty if it does not exist, with its schema, partitioning, comment and
+   * properties, and registers it in the catalog.
+   */
+  public void create(TableId id, StructType schema, List<String> partitionBy, String comment, Map<String, String> properties) {
+    create(id.namespace(), id.name(), schema, partitionBy, comment, properties);
+  }
+
+  /** As {@link #create(TableId, StructType, List, String, Map)}, for any namespace. */
+  public void create(String namespace, String name, StructType schema, List<String> partitionBy, String comment,
+      Map<String, String> properties) {
+    spark.sql("CREATE DATABASE IF NOT EXISTS " + namespace);
+    DeltaTableBuilder builder = DeltaTable.createIfNotExists(spark)
+        .tableName(namespace + "." + name)
+        .location(location(namespace, name))
+        .addColumns(schema)
+        .property("delta.enableChangeDataFeed", "true");
+    if (!partitionBy.isEmpty()) {
+      builder = builder.partitionedBy(partitionBy.toArray(String[]::new));
+    }
+    if (comment != null && !comment.isBlank()) {
+      builder = builder.comment(comment);
+    }
+    for (Map.Entry<String, String> property : properties.entrySet()) {
+      builder = builder.property(property.getKey(), property.getValue());
+    }
+    builder.execute();
+  }
+
+  /** Registers every Delta table found in the warehouse (idempotent). Returns the qualified names. */
+  public List<String> registerAll() {
+    List<String> registered = new ArrayList<>();
+    try {
+      FileSystem fs = warehouse.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(warehouse)) {
+        return registered;
+      }
+      for (FileStatus namespace : fs.listStatus(warehouse)) {
+        if (!namespace.isDirectory()) {
+          continue;
+        }
+        for (FileStatus table : fs.listStatus(namespace.getPath())) {
+          if (fs.exists(new Path(table.getPath(), "_delta_log"))) {
+            String ns = namespace.getPath().getName();
+            String name = table.getPath().getName();
+            register(ns, name);
+            registered.add(ns + "." + name);
+          }
+        }
+      }
+      return registered;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list warehouse " + warehouse, e);
+    }
+  }
+
+  /** Registers one existing table in the catalog (idempotent). */
+  public void register(String namespace, String name) {
+    spark.sql("CREATE DATABASE IF NOT EXISTS " + namespace);
+    spark.sql("CREATE TABLE IF NOT EXISTS " + namespace + "." + name + " USING delta LOCATION '"
+        + location(namespace, name).replace("'", "\\'") + "'");
+  }
+}

@@ -1,0 +1,178 @@
+package io.meshlake.table;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import io.delta.tables.DeltaTable;
+import io.meshlake.api.Contract;
+import io.meshlake.api.DerivedTable;
+import io.meshlake.api.WriteMode;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Writes a derived table's new data according to its {@link WriteMode}, creating the table on first
+ * write. Every write is one Delta commit, so a failure leaves the table as it was.
+ */
+public final class TableWriter {
+  /** SCD2 bookkeeping columns. */
+  public static final String VALID_FROM = "valid_from";
+  public static final String VALID_TO = "valid_to";
+  public static final String IS_CURRENT = "is_current";
+
+  /** Beyond this many partition values a MERGE scans the whole target instead of listing them. */
+  private static final int MAX_PRUNING_VALUES = 1000;
+
+  private final DeltaTableStore store;
+
+  public TableWriter(DeltaTableStore store) {
+    this.store = store;
+  }
+
+  /**
+   * Writes {@code data} into the table. With {@code replace}, the table's content is replaced whatever
+   * its write mode (a full refresh); SCD2 tables then start a new history at {@code effectiveAt}.
+   */
+  public Commit write(DerivedTable table, Dataset<Row> data, Instant effectiveAt, boolean replace) {
+    Dataset<Row> rows = table.writeMode() instanceof WriteMode.Scd2 && replace
+        ? withScd2Columns(data, effectiveAt)
+        : data;
+    if (!store.exists(table.id())) {
+      StructType schema = table.writeMode() instanceof WriteMode.Scd2 ? withScd2Columns(data, effectiveAt).schema() : data.schema();
+      store.create(table.id(), schema, table.partitionBy(), comment(table), properties(table));
+    }
+    String location = store.location(table.id());
+    if (replace) {
+      rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(location);
+      return store.lastCommit(table.id());
+    }
+    WriteMode mode = table.writeMode();
+    if (mode instanceof WriteMode.Merge merge) {
+      merge(table, rows, merge.keys());
+    } else if (mode instanceof WriteMode.Scd2 scd2) {
+      scd2(table, rows, scd2, effectiveAt);
+    } else if (mode instanceof WriteMode.OverwritePartitions) {
+      rows.write().format("delta").mode("overwrite").option("partitionOverwriteMode", "dynamic").save(location);
+    } else if (mode instanceof WriteMode.Overwrite) {
+      rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(location);
+    } else {
+      rows.write().format("delta").mode("append").option("mergeSchema", "true").save(location);
+    }
+    return store.lastCommit(table.id());
+  }
+
+  private void merge(DerivedTable table, Dataset<Row> source, List<String> keys) {
+    Column condition = keysMatch(keys, "t", "s");
+    condition = condition.and(partitionPruning(table, source));
+    DeltaTable.forPath(store.spark(), store.location(table.id())).as("t")
+        .merge(source.as("s"), condition)
+        .whenMatched().updateAll()
+        .whenNotMatched().insertAll()
+        .execute();
+  }
+
+  /**
+   * Closes changed current rows and inserts their new versions in one MERGE: each changed source row
+   * is staged twice, once to match and close the current row, once (with a null merge key) to insert.
+   */
+  private void scd2(DerivedTable table, Dataset<Row> source, WriteMode.Scd2 scd2, Instant effectiveAt) {
+    DeltaTable target = DeltaTable.forPath(store.spark(), store.location(table.id()));
+    Dataset<Row> current = target.toDF().where(col(IS_CURRENT));
+    Column changed = lit(false);
+    for (String tracked : scd2.tracked()) {
+      changed = changed.or(col("s." + tracked).eqNullSafe(col("t." + tracked)).unary_$bang());
+    }
+    Dataset<Row> changedRows = source.as("s").join(current.as("t"), keysMatch(scd2.keys(), "t", "s"))
+        .where(changed).select("s.*");
+    Dataset<Row> staged = withMergeKeys(source, scd2.keys(), true)
+        .unionByName(withMergeKeys(changedRows, scd2.keys(), false));
+
+    Column matchCondition = col("t." + IS_CURRENT);
+    for (String key : scd2.keys()) {
+      matchCondition = matchCondition.and(col("t." + key).equalTo(col("s.__merge_" + key)));
+    }
+    Map<String, Column> insert = new LinkedHashMap<>();
+    for (String column : source.columns()) {
+      insert.put(column, col("s." + column));
+    }
+    Timestamp at = Timestamp.from(effectiveAt);
+    insert.put(VALID_FROM, lit(at));
+    insert.put(VALID_TO, lit(null).cast(DataTypes.TimestampType));
+    insert.put(IS_CURRENT, lit(true));
+    target.as("t")
+        .merge(staged.as("s"), matchCondition)
+        .whenMatched(changed)
+        .update(Map.of(IS_CURRENT, lit(false), VALID_TO, lit(at)))
+        .whenNotMatched()
+        .insert(insert)
+        .execute();
+  }
+
+  private static Dataset<Row> withMergeKeys(Dataset<Row> rows, List<String> keys, boolean keep) {
+    Dataset<Row> result = rows;
+    for (String key : keys) {
+      result = result.withColumn("__merge_" + key, keep ? col(key) : lit(null).cast(rows.schema().apply(key).dataType()));
+    }
+    return result;
+  }
+
+  private static Dataset<Row> withScd2Columns(Dataset<Row> data, Instant effectiveAt) {
+    return data.withColumn(VALID_FROM, lit(Timestamp.from(effectiveAt)))
+        .withColumn(VALID_TO, lit(null).cast(DataTypes.TimestampType))
+        .withColumn(IS_CURRENT, lit(true));
+  }
+
+  /** Lists the partition values the source touches, so Delta reads only those target files. */
+  private static Column partitionPruning(DerivedTable table, Dataset<Row> source) {
+    Column pruning = lit(true);
+    List<String> columns = Arrays.asList(source.columns());
+    for (String partition : table.partitionBy()) {
+      if (!columns.contains(partition)) {
+        continue;
+      }
+      List<Row> values = source.select(partition).distinct().limit(MAX_PRUNING_VALUES + 1).collectAsList();
+      if (values.size() > MAX_PRUNING_VALUES) {
+        continue;
+      }
+      List<Object> literals = new ArrayList<>();
+      values.forEach(v -> literals.add(v.get(0)));
+      pruning = pruning.and(col("t." + partition).isin(literals.toArray()))
+          .and(col("t." + partition).equalTo(col("s." + partition)));
+    }
+    return pruning;
+  }
+
+  private static Column keysMatch(List<String> keys, String target, String source) {
+    Column condition = null;
+    for (String key : keys) {
+      Column eq = col(target + "." + key).equalTo(col(source + "." + key));
+      condition = condition == null ? eq : condition.and(eq);
+    }
+    return condition;
+  }
+
+  private static String comment(DerivedTable table) {
+    return table.contract().map(Contract::description).orElse(table.description());
+  }
+
+  private static Map<String, String> properties(DerivedTable table) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("meshlake.domain", table.id().domain());
+    properties.put("meshlake.layer", table.id().layer().label());
+    table.contract().ifPresent(c -> {
+      properties.put("meshlake.owner", c.owner());
+      properties.put("meshlake.version", c.version());
+    });
+    return properties;
+  }
+}

@@ -1,0 +1,39 @@
+package io.meshlake.jobs;
+
+import io.meshlake.ingest.MalformedExtractException;
+import io.meshlake.plan.PlanException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The meshlake command line, and the main class of the job jar under {@code spark-submit}.
+ */
+@Command(name = "meshlake", mixinStandardHelpOptions = true, version = "meshlake 0.1.0",
+    description = {
+        "A data mesh on a lakehouse for healthcare: each domain builds bronze -> silver -> gold Delta tables from"
+            + " its extracts, and publishes gold data products other domains and analysts read.",
+        ""},
+    subcommands = {DemoCommand.class, RunCommand.class, PlanCommand.class, GenerateCommand.class, SqlCommand.class,
+        CommandLine.HelpCommand.class},
+    footer = {"", "Start with:  ./meshlake demo", "Then:        ./meshlake help run"})
+public final class Meshlake {
+  private Meshlake() {}
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the CLI and returns its exit code (for tests and embedding). */
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new Meshlake());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof PlanException || e instanceof IllegalArgumentException || e instanceof MalformedExtractException) {
+        commandLine.getErr().println("error: " + e.getMessage());
+        return 2;
+      }
+      throw e;
+    });
+    return cli.execute(args);
+  }
+}
