@@ -99,7 +99,7 @@ public final class CsvIngestor {
       store.create(table.id(), data.schema(), List.of(), table.description(), Map.of(
           "meshlake.domain", table.id().domain(), "meshlake.layer", "bronze", "meshlake.layout", table.layout().name()));
     }
-    progress.accept("reading " + files.size() + " file(s), " + totalBytes(files) / (1024 * 1024) + " MiB");
+    progress.accept("reading " + files.size() + " file(s), " + mebibytes(totalBytes(files)));
     data.write().format("delta").mode(replace ? "overwrite" : "append").save(store.location(table.id()));
     Commit commit = store.lastCommit(table.id());
 
@@ -204,6 +204,10 @@ public final class CsvIngestor {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the header of " + file.path() + ": " + e.getMessage(), e);
     }
+  }
+
+  private static String mebibytes(long bytes) {
+    return String.format("%.1f MiB", bytes / (1024.0 * 1024.0));
   }
 
   private static long totalBytes(List<SourceFile> files) {

@@ -37,7 +37,8 @@ public record RunResult(String runId, String domain, Instant startedAt, Instant 
           String.format("%.1f", b.elapsed().toMillis() / 1000.0)));
       for (IngestedFile f : b.files()) {
         out.append(String.format(format, "  " + f.fileName() + " (file v" + f.fileVersion() + ")",
-            f.reconciles() ? "reconciled" : "MISMATCH", f.rowsIn(), f.rowsOut(), f.rowsQuarantined(), "", ""));
+            f.reconciles() ? "reconciled" : "MISMATCH", String.format("%,d", f.rowsIn()), String.format("%,d", f.rowsOut()),
+            String.format("%,d", f.rowsQuarantined()), "", ""));
       }
     }
     for (TableBuild b : builds) {

@@ -9,13 +9,13 @@ import org.apache.spark.scheduler.SparkListenerStageSubmitted;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 
 /**
- * Reports the progress of long Spark stages (tasks done of total), at most once per interval, so a
- * long run shows it is moving without the Spark UI.
+ * Reports the progress of Spark stages running longer than an interval (tasks done of total), at most
+ * once per interval, so a long run shows it is moving without the Spark UI.
  */
 public final class StageProgress extends SparkListener {
   private final Consumer<String> out;
   private final long intervalMillis;
-  private final Map<Integer, int[]> stages = new ConcurrentHashMap<>(); // stage id -> {done, total}
+  private final Map<Integer, long[]> stages = new ConcurrentHashMap<>(); // stage id -> {done, total, started}
   private volatile long lastReportAt = System.currentTimeMillis();
 
   public StageProgress(Consumer<String> out, long intervalMillis) {
@@ -25,7 +25,7 @@ public final class StageProgress extends SparkListener {
 
   @Override
   public void onStageSubmitted(SparkListenerStageSubmitted event) {
-    stages.put(event.stageInfo().stageId(), new int[] {0, event.stageInfo().numTasks()});
+    stages.put(event.stageInfo().stageId(), new long[] {0, event.stageInfo().numTasks(), System.currentTimeMillis()});
   }
 
   @Override
@@ -35,13 +35,13 @@ public final class StageProgress extends SparkListener {
 
   @Override
   public void onTaskEnd(SparkListenerTaskEnd event) {
-    int[] progress = stages.get(event.stageId());
+    long[] progress = stages.get(event.stageId());
     if (progress == null) {
       return;
     }
     progress[0]++;
     long now = System.currentTimeMillis();
-    if (now - lastReportAt >= intervalMillis) {
+    if (now - progress[2] >= intervalMillis && now - lastReportAt >= intervalMillis) {
       lastReportAt = now;
       out.accept("  ... Spark stage " + event.stageId() + ": " + progress[0] + "/" + progress[1] + " tasks done");
     }

@@ -1,0 +1,125 @@
+package io.meshlake.jobs.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.meshlake.jobs.generate.GenerationReport;
+import io.meshlake.jobs.generate.GeneratorOptions;
+import io.meshlake.jobs.generate.SyntheaCsvGenerator;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code meshlake bench}: generates an extract, then measures, each phase in a JVM of its own with the
+ * same driver heap: the hand-written baseline job, meshlake's full run of every domain, an incremental
+ * run after new files arrive, and a no-op run. Prints times, ratios to the baselines and peak heap.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = {"Benchmark meshlake against a lean hand-written Spark job doing the same reads, transforms and"
+        + " writes, then measure an incremental run (new files for a fraction of new members) and a no-op run.",
+        "Each phase runs in its own JVM with the same heap, so start-up counts as it does for a scheduled job."},
+    footer = {"", "Example:  ./meshlake bench --members 8000     # ~2.1M claim lines, ~3M input rows"})
+public final class BenchCommand implements Callable<Integer> {
+  @Option(names = "--members", defaultValue = "8000", paramLabel = "N", description = "Members to generate (default ${DEFAULT-VALUE}).")
+  int members;
+
+  @Option(names = "--increment", defaultValue = "0.01", paramLabel = "F",
+      description = "New members in the incremental run, as a fraction of --members (default ${DEFAULT-VALUE}).")
+  double increment;
+
+  @Option(names = "--heap", defaultValue = "2g", paramLabel = "SIZE", description = "Driver heap of every phase (default ${DEFAULT-VALUE}).")
+  String heap;
+
+  @Option(names = "--dir", defaultValue = "bench", paramLabel = "DIR", description = "Working folder, emptied first (default ${DEFAULT-VALUE}).")
+  Path dir;
+
+  @Override
+  public Integer call() throws Exception {
+    deleteRecursively(dir);
+    Path extract = dir.resolve("extract");
+    GenerationReport full = SyntheaCsvGenerator.generate(GeneratorOptions.of(members, extract).withBadFraction(0.0005));
+    long claimLines = full.files().get("claims_transactions.csv").rows();
+    System.out.printf("meshlake benchmark: %,d members, %,d input rows (%,d claim transaction lines), driver heap %s, %d cores%n",
+        members, full.totalRows(), claimLines, heap, Runtime.getRuntime().availableProcessors());
+
+    PhaseResult baseline = phase("baseline", "baseline", extract, dir.resolve("warehouse-baseline"));
+    Path warehouse = dir.resolve("warehouse");
+    PhaseResult fullRun = phase("meshlake", "full", extract, warehouse);
+    int newMembers = Math.max(1, (int) Math.round(members * increment));
+    GenerationReport added = SyntheaCsvGenerator.generate(
+        GeneratorOptions.of(newMembers, extract).withBadFraction(0.0005).withFirstMember(members).withPart("inc1"));
+    PhaseResult incremental = phase("meshlake", "incremental", extract, warehouse);
+    PhaseResult noop = phase("meshlake", "no-op", extract, warehouse);
+
+    System.out.printf("%n%-12s %9s  %-44s %10s%n", "phase", "seconds", "ratio", "peak heap");
+    System.out.printf("%-12s %9.1f  %-44s %10s%n", "baseline", baseline.seconds(), "1.00 (hand-written job)", gib(baseline));
+    System.out.printf("%-12s %9.1f  %-44s %10s%n", "full", fullRun.seconds(),
+        String.format("%.2f x baseline (target <= 1.25)", fullRun.seconds() / baseline.seconds()), gib(fullRun));
+    double aboveNoop = incremental.seconds() - noop.seconds();
+    System.out.printf("%-12s %9.1f  %-44s %10s%n", "incremental", incremental.seconds(),
+        String.format("%.2f x full; above no-op %.1f%% of full (target <= 5%%)", incremental.seconds() / fullRun.seconds(),
+            100 * aboveNoop / fullRun.seconds()), gib(incremental));
+    System.out.printf("%-12s %9.1f  %-44s %10s%n", "no-op", noop.seconds(), "(target <= 15 s)", gib(noop));
+    System.out.printf("%nincrement: %,d new members, %,d new input rows%n", newMembers, added.totalRows());
+
+    System.out.printf("%n%-40s %12s %9s %12s %9s %9s%n", "table", "rows in", "full s", "rows/s", "incr. s", "no-op s");
+    for (int i = 0; i < fullRun.tables().size(); i++) {
+      PhaseResult.TableTiming t = fullRun.tables().get(i);
+      System.out.printf("%-40s %,12d %9.1f %,12.0f %9.1f %9.1f%n", t.table(), t.rowsIn(), t.seconds(),
+          t.seconds() > 0 ? t.rowsIn() / t.seconds() : 0, incremental.tables().get(i).seconds(), noop.tables().get(i).seconds());
+    }
+    return 0;
+  }
+
+  private PhaseResult phase(String kind, String name, Path extract, Path warehouse) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx" + heap);
+    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(a -> !a.startsWith("-Xmx") && !a.startsWith("-agentlib") && !a.startsWith("-javaagent"))
+        .forEach(command::add);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.meshlake.jobs.Meshlake", "bench-phase", kind,
+        "--extract", extract.toString(), "--warehouse", warehouse.toString(), "--name", name));
+    System.err.println("bench: running phase " + name + " in its own JVM ...");
+    Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    PhaseResult result = null;
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line; (line = out.readLine()) != null; ) {
+        if (line.startsWith(BenchPhaseCommand.RESULT_PREFIX)) {
+          result = new ObjectMapper().readValue(line.substring(BenchPhaseCommand.RESULT_PREFIX.length()), PhaseResult.class);
+        }
+      }
+    }
+    int exit = process.waitFor();
+    if (exit != 0 || result == null) {
+      throw new IllegalStateException("Benchmark phase " + name + " failed (exit " + exit + "); see its output above");
+    }
+    System.err.printf("bench: %s took %.1f s%n", name, result.seconds());
+    return result;
+  }
+
+  private static String gib(PhaseResult result) {
+    return String.format("%.2f GiB", result.peakHeapBytes() / (1024.0 * 1024 * 1024));
+  }
+
+  private static void deleteRecursively(Path path) throws IOException {
+    if (!Files.exists(path)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(path)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package io.meshlake.jobs.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.meshlake.Platform;
+import io.meshlake.config.Environment;
+import io.meshlake.plan.Domains;
+import io.meshlake.plan.Planner;
+import io.meshlake.plan.Selection;
+import io.meshlake.run.RunResult;
+import io.meshlake.run.TableBuild;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * One benchmark phase, run by {@link BenchCommand} in a JVM of its own so every phase pays its own
+ * start-up, like a scheduled job does. Prints one result line for the parent to read.
+ */
+@Command(name = "bench-phase", hidden = true, description = "One phase of `meshlake bench`, in its own JVM.")
+public final class BenchPhaseCommand implements Callable<Integer> {
+  static final String RESULT_PREFIX = "BENCH-RESULT ";
+
+  @Parameters(index = "0", description = "baseline or meshlake") String phase;
+  @Option(names = "--extract", required = true) String extract;
+  @Option(names = "--warehouse", required = true) String warehouse;
+  @Option(names = "--name", required = true) String name;
+
+  @Override
+  public Integer call() throws Exception {
+    List<PhaseResult.TableTiming> tables = new ArrayList<>();
+    long peak;
+    try (HeapSampler heap = new HeapSampler()) {
+      Environment env = Environment.load("local").withWarehouse(warehouse);
+      if (phase.equals("baseline")) {
+        new BaselineJob(io.meshlake.spark.Sessions.start(env, Map.of()), extract, warehouse).run();
+      } else {
+        Planner planner = Planner.of(Domains.discover());
+        Platform platform = Platform.start(env, Map.of(), line -> { });
+        for (String domain : planner.domainOrder()) {
+          RunResult result = platform.run(planner.plan(Selection.domain(domain)), extract, false);
+          if (!result.succeeded()) {
+            System.err.println(result.summary());
+            return 1;
+          }
+          for (TableBuild b : result.builds()) {
+            tables.add(new PhaseResult.TableTiming(b.table().qualifiedName(), b.status().name(), b.rowsIn(),
+                b.elapsed().toMillis() / 1000.0));
+          }
+        }
+      }
+      peak = heap.peakBytes();
+    }
+    double seconds = (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0;
+    System.out.println(RESULT_PREFIX + new ObjectMapper().writeValueAsString(new PhaseResult(name, seconds, peak, tables)));
+    return 0;
+  }
+}
