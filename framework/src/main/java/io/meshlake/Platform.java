@@ -40,9 +40,15 @@ public final class Platform {
   public static Platform start(Environment environment, Map<String, String> sparkOverrides, Consumer<String> progress) {
     SparkSession spark = Sessions.start(environment, sparkOverrides);
     spark.sparkContext().addSparkListener(new StageProgress(progress, 10_000));
-    Platform platform = new Platform(environment, spark, progress);
-    platform.store.registerAll();
-    return platform;
+    return new Platform(environment, spark, progress);
+  }
+
+  /**
+   * Registers every table of the warehouse in the Spark catalog, so SQL can name them. Runs do not need
+   * it (they address tables by location), so it is done only for queries.
+   */
+  public void attachCatalog() {
+    store.registerAll();
   }
 
   /** Runs a plan with the environment's ingest settings. */

@@ -6,6 +6,7 @@ import io.meshlake.api.TableId;
 import io.meshlake.ingest.IngestedFile;
 import io.meshlake.table.DeltaTableStore;
 import java.sql.Timestamp;
+import org.apache.hadoop.fs.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -60,8 +61,7 @@ public final class RunLog {
       DataTypes.createStructField("message", DataTypes.StringType, false)));
 
   private final DeltaTableStore store;
-  private Map<TableId, TableBuild> lastSuccess;
-  private Map<TableId, Map<String, IngestedFile>> ingested;
+  private RunLogState state;
 
   public RunLog(DeltaTableStore store) {
     this.store = store;
@@ -91,20 +91,18 @@ public final class RunLog {
     }
     store.spark().createDataFrame(rows, SCHEMA).coalesce(1)
         .write().format("delta").mode("append").save(location());
-    lastSuccess = null;
-    ingested = null;
+    state = null;
+    load(); // while Spark is warm, so the next run starts from the cache
   }
 
   /** The latest successful build of a table, if any. */
   public Optional<TableBuild> lastSuccess(TableId table) {
-    load();
-    return Optional.ofNullable(lastSuccess.get(table));
+    return Optional.ofNullable(load().lastSuccess().get(table.qualifiedName()));
   }
 
   /** The files a bronze table has ingested, by path, with the latest content ingested under each. */
   public Map<String, IngestedFile> ingestedFiles(TableId table) {
-    load();
-    return ingested.getOrDefault(table, Map.of());
+    return load().ingested().getOrDefault(table.qualifiedName(), Map.of());
   }
 
   /** All builds, newest first, as a Dataset for inspection. */
@@ -115,25 +113,40 @@ public final class RunLog {
         : spark.createDataFrame(List.of(), SCHEMA);
   }
 
-  private void load() {
-    if (lastSuccess != null) {
-      return;
+  private RunLogState load() {
+    if (state != null) {
+      return state;
     }
-    lastSuccess = new HashMap<>();
-    ingested = new HashMap<>();
-    if (!store.exists(NAMESPACE, TABLE)) {
-      return;
+    Optional<Long> version = store.latestVersion(location());
+    if (version.isEmpty()) {
+      state = new RunLogState(-1, Map.of(), Map.of());
+      return state;
     }
-    List<Row> rows = store.spark().read().format("delta").load(location())
+    Path cache = new Path(store.location(NAMESPACE, TABLE + "_state.json"));
+    var conf = store.spark().sparkContext().hadoopConfiguration();
+    state = RunLogState.read(cache, version.get(), conf).orElseGet(() -> {
+      RunLogState fresh = readTable(version.get());
+      fresh.write(cache, conf);
+      return fresh;
+    });
+    return state;
+  }
+
+  private RunLogState readTable(long version) {
+    Map<String, TableBuild> lastSuccess = new HashMap<>();
+    Map<String, Map<String, IngestedFile>> ingested = new HashMap<>();
+    List<Row> rows = store.spark().read().format("delta").option("versionAsOf", version).load(location())
         .where(col("status").equalTo(BuildStatus.SUCCEEDED.name()))
         .orderBy(col("ended_at"))
         .collectAsList();
     for (Row row : rows) {
       TableBuild build = fromRow(row);
-      lastSuccess.put(build.table(), build);
-      Map<String, IngestedFile> files = ingested.computeIfAbsent(build.table(), t -> new LinkedHashMap<>());
+      String table = build.table().qualifiedName();
+      lastSuccess.put(table, build);
+      Map<String, IngestedFile> files = ingested.computeIfAbsent(table, t -> new LinkedHashMap<>());
       build.files().forEach(f -> files.put(f.path(), f));
     }
+    return new RunLogState(version, lastSuccess, ingested);
   }
 
   private static TableBuild fromRow(Row row) {

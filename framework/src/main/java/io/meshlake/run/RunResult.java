@@ -42,7 +42,7 @@ public record RunResult(String runId, String domain, Instant startedAt, Instant 
       }
     }
     for (TableBuild b : builds) {
-      if (!b.message().isEmpty() && b.status() != BuildStatus.SUCCEEDED) {
+      if (b.status() == BuildStatus.FAILED || b.status() == BuildStatus.SKIPPED) {
         out.append(String.format("%s %s: %s%n", b.status(), b.table().qualifiedName(), b.message()));
       }
     }

@@ -59,12 +59,37 @@ public final class DeltaTableStore {
 
   /** Whether a table of any namespace, including the platform's, has been created. */
   public boolean exists(String namespace, String name) {
-    return DeltaTable.isDeltaTable(spark, location(namespace, name));
+    return latestVersion(location(namespace, name)).isPresent();
   }
 
   /** The table's latest version, if it exists. */
   public Optional<Long> version(TableId id) {
-    return exists(id) ? Optional.of(lastCommit(id).version()) : Optional.empty();
+    return latestVersion(location(id));
+  }
+
+  /**
+   * The latest committed version of the Delta table at a location, from the names of its commit files
+   * ({@code _delta_log/<20-digit version>.json}, as the Delta protocol names them). A listing, not a
+   * Spark job, so checking whether anything changed costs milliseconds.
+   */
+  public Optional<Long> latestVersion(String location) {
+    Path log = new Path(location, "_delta_log");
+    try {
+      FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(log)) {
+        return Optional.empty();
+      }
+      long latest = -1;
+      for (FileStatus file : fs.listStatus(log)) {
+        String name = file.getPath().getName();
+        if (name.length() == 25 && name.endsWith(".json") && name.chars().limit(20).allMatch(Character::isDigit)) {
+          latest = Math.max(latest, Long.parseLong(name.substring(0, 20)));
+        }
+      }
+      return latest < 0 ? Optional.empty() : Optional.of(latest);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the Delta log of " + location + ": " + e.getMessage(), e);
+    }
   }
 
   /** The latest commit of an existing table. */

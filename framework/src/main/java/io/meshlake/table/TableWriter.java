@@ -44,14 +44,18 @@ public final class TableWriter {
    * its write mode (a full refresh); SCD2 tables then start a new history at {@code effectiveAt}.
    */
   public Commit write(DerivedTable table, Dataset<Row> data, Instant effectiveAt, boolean replace) {
-    Dataset<Row> rows = table.writeMode() instanceof WriteMode.Scd2 && replace
+    boolean fresh = !store.exists(table.id());
+    Dataset<Row> rows = table.writeMode() instanceof WriteMode.Scd2 && (replace || fresh)
         ? withScd2Columns(data, effectiveAt)
         : data;
-    if (!store.exists(table.id())) {
+    String location = store.location(table.id());
+    if (fresh) {
       StructType schema = table.writeMode() instanceof WriteMode.Scd2 ? withScd2Columns(data, effectiveAt).schema() : data.schema();
       store.create(table.id(), schema, table.partitionBy(), comment(table), properties(table));
+      // A new table has nothing to merge with: every mode starts as a plain append.
+      rows.write().format("delta").mode("append").save(location);
+      return store.lastCommit(table.id());
     }
-    String location = store.location(table.id());
     if (replace) {
       rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(location);
       return store.lastCommit(table.id());

@@ -48,6 +48,7 @@ final class DemoCommand implements Callable<Integer> {
       System.out.print(result.summary());
       ok &= result.succeeded();
     }
+    running.attachCatalog();
     show(running, "Gold: member_gold.member_months (a few rows)", "member_gold.member_months",
         "SELECT * FROM member_gold.member_months ORDER BY member_id, coverage_month LIMIT 5");
     show(running, "Gold: claims_gold.member_month_costs (the costliest member months)", "claims_gold.member_month_costs",

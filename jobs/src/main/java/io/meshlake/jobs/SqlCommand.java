@@ -38,6 +38,7 @@ final class SqlCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Platform running = platform.start();
+    running.attachCatalog();
     Dataset<Row> result = running.spark().sql(query);
     switch (format) {
       case table -> System.out.println(result.showString(limit, 0, false));
