@@ -7,6 +7,10 @@ import java.util.Optional;
 /**
  * A silver or gold table computed from declared inputs by a transform (Java or a SQL file kept in the
  * domain module). Gold tables carry a {@link Contract}.
+ *
+ * <p>With an {@code incrementalKey}, the table is a function of groups of rows sharing that key in every
+ * input (e.g. everything about one member): an incremental run finds the keys whose input rows changed
+ * (from the inputs' change data feed), recomputes only those groups and replaces them in one commit.
  */
 public record DerivedTable(
     TableId id,
@@ -14,6 +18,7 @@ public record DerivedTable(
     Transform transform,
     WriteMode writeMode,
     List<String> partitionBy,
+    Optional<String> incrementalKey,
     Optional<Contract> contract,
     String description)
     implements TableSpec {
@@ -25,6 +30,11 @@ public record DerivedTable(
     inputs = List.copyOf(inputs);
     partitionBy = List.copyOf(partitionBy);
     contract = Objects.requireNonNull(contract, "contract");
+    incrementalKey = Objects.requireNonNull(incrementalKey, "incrementalKey");
+    if (incrementalKey.isPresent() && !(writeMode instanceof WriteMode.Overwrite)) {
+      throw new IllegalArgumentException(id + ": incrementalBy(...) recomputes whole key groups and replaces them,"
+          + " so the table must be declared with overwrite()");
+    }
     if (id.layer() == Layer.BRONZE) {
       throw new IllegalArgumentException(
           id + ": bronze tables are filled by ingest; declare derived tables in silver or gold");

@@ -23,6 +23,7 @@ public final class Table {
   private String sqlPath;
   private WriteMode writeMode;
   private List<String> partitionBy = List.of();
+  private String incrementalKey;
   private String description;
   private String owner;
   private String version;
@@ -91,6 +92,16 @@ public final class Table {
     return this;
   }
 
+  /**
+   * Declares that the table is computed per value of this column, which every input has (e.g.
+   * {@code member_id}): incremental runs recompute and replace only the keys whose input rows changed.
+   * Requires {@link #overwrite()}, which then applies to those keys only.
+   */
+  public Table incrementalBy(String keyColumn) {
+    this.incrementalKey = keyColumn;
+    return this;
+  }
+
   /** What the table holds; for gold products, what each measure means. */
   public Table description(String description) {
     this.description = description;
@@ -122,6 +133,7 @@ public final class Table {
       throw new IllegalArgumentException(
           id + ": owner and version belong to gold data products; silver tables have none");
     }
-    return new DerivedTable(id, inputs, effective, writeMode, partitionBy, contract, description);
+    return new DerivedTable(id, inputs, effective, writeMode, partitionBy, Optional.ofNullable(incrementalKey), contract,
+        description);
   }
 }

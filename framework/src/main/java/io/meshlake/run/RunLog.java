@@ -9,7 +9,6 @@ import java.sql.Timestamp;
 import org.apache.hadoop.fs.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,7 +75,10 @@ public final class RunLog {
     if (builds.isEmpty()) {
       return;
     }
-    store.create(NAMESPACE, TABLE, SCHEMA, List.of(), "One row per table build of every meshlake run", Map.of());
+    RunLogState before = load();
+    if (before.version() < 0) {
+      store.create(NAMESPACE, TABLE, SCHEMA, List.of(), "One row per table build of every meshlake run", Map.of());
+    }
     List<Row> rows = new ArrayList<>();
     for (TableBuild b : builds) {
       List<Row> files = new ArrayList<>();
@@ -91,8 +93,14 @@ public final class RunLog {
     }
     store.spark().createDataFrame(rows, SCHEMA).coalesce(1)
         .write().format("delta").mode("append").save(location());
-    state = null;
-    load(); // while Spark is warm, so the next run starts from the cache
+    long created = before.version() < 0 ? 1 : 0;
+    if (store.latestVersion(location()).orElse(-1L) == before.version() + 1 + created) {
+      // Only this commit happened since the state was read: extend it instead of reading the table again.
+      state = before.plus(builds, before.version() + 1 + created);
+      state.write(cachePath(), store.spark().sparkContext().hadoopConfiguration());
+    } else {
+      state = null;
+    }
   }
 
   /** The latest successful build of a table, if any. */
@@ -122,7 +130,7 @@ public final class RunLog {
       state = new RunLogState(-1, Map.of(), Map.of());
       return state;
     }
-    Path cache = new Path(store.location(NAMESPACE, TABLE + "_state.json"));
+    Path cache = cachePath();
     var conf = store.spark().sparkContext().hadoopConfiguration();
     state = RunLogState.read(cache, version.get(), conf).orElseGet(() -> {
       RunLogState fresh = readTable(version.get());
@@ -132,21 +140,16 @@ public final class RunLog {
     return state;
   }
 
+  private Path cachePath() {
+    return new Path(store.location(NAMESPACE, TABLE + "_state.json"));
+  }
+
   private RunLogState readTable(long version) {
-    Map<String, TableBuild> lastSuccess = new HashMap<>();
-    Map<String, Map<String, IngestedFile>> ingested = new HashMap<>();
-    List<Row> rows = store.spark().read().format("delta").option("versionAsOf", version).load(location())
+    List<TableBuild> builds = store.spark().read().format("delta").option("versionAsOf", version).load(location())
         .where(col("status").equalTo(BuildStatus.SUCCEEDED.name()))
         .orderBy(col("ended_at"))
-        .collectAsList();
-    for (Row row : rows) {
-      TableBuild build = fromRow(row);
-      String table = build.table().qualifiedName();
-      lastSuccess.put(table, build);
-      Map<String, IngestedFile> files = ingested.computeIfAbsent(table, t -> new LinkedHashMap<>());
-      build.files().forEach(f -> files.put(f.path(), f));
-    }
-    return new RunLogState(version, lastSuccess, ingested);
+        .collectAsList().stream().map(RunLog::fromRow).toList();
+    return new RunLogState(-1, Map.of(), Map.of()).plus(builds, version);
   }
 
   private static TableBuild fromRow(Row row) {

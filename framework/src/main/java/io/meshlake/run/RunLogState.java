@@ -8,6 +8,9 @@ import io.meshlake.ingest.IngestedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
@@ -30,6 +33,22 @@ record RunLogState(long version, Map<String, TableBuild> lastSuccess, Map<String
       .registerModule(new JavaTimeModule())
       .registerModule(new Jdk8Module())
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  /** This state with later builds applied (only successful ones count), as of {@code newVersion}. */
+  RunLogState plus(List<TableBuild> builds, long newVersion) {
+    Map<String, TableBuild> last = new HashMap<>(lastSuccess);
+    Map<String, Map<String, IngestedFile>> files = new HashMap<>();
+    ingested.forEach((table, byPath) -> files.put(table, new LinkedHashMap<>(byPath)));
+    for (TableBuild build : builds) {
+      if (build.status() == BuildStatus.SUCCEEDED) {
+        String table = build.table().qualifiedName();
+        last.put(table, build);
+        Map<String, IngestedFile> byPath = files.computeIfAbsent(table, t -> new LinkedHashMap<>());
+        build.files().forEach(f -> byPath.put(f.path(), f));
+      }
+    }
+    return new RunLogState(newVersion, last, files);
+  }
 
   /** The cached state, if the cache exists and reflects {@code version}. */
   static Optional<RunLogState> read(Path file, long version, Configuration conf) {

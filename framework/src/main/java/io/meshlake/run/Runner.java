@@ -1,5 +1,7 @@
 package io.meshlake.run;
 
+import static org.apache.spark.sql.functions.col;
+
 import io.meshlake.api.DerivedTable;
 import io.meshlake.api.IngestTable;
 import io.meshlake.api.ReadMode;
@@ -39,6 +41,9 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class Runner {
   private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  /** Beyond this many changed keys, an incremental-by-key table is recomputed whole. */
+  private static final int MAX_INCREMENTAL_KEYS = 5000;
 
   private final DeltaTableStore store;
   private final RunLog runLog;
@@ -137,30 +142,74 @@ public final class Runner {
       return new TableBuild(runId, table.id(), BuildStatus.UP_TO_DATE, started, Instant.now(), 0, 0, 0, current,
           store.version(table.id()), List.of(), "inputs unchanged since run " + last.get().runId());
     }
+    boolean continuing = !options.fullRefresh() && exists && last.isPresent()
+        && step.inputs().stream().allMatch(i -> last.get().inputVersions().containsKey(i.table().qualifiedName()));
+    Optional<List<Object>> keys = continuing && table.incrementalKey().isPresent()
+        ? changedKeys(step, table.incrementalKey().get(), last.get(), current)
+        : Optional.empty();
     Map<String, Dataset<Row>> inputs = new LinkedHashMap<>();
     for (Step.Resolved input : step.inputs()) {
       long version = current.get(input.table().qualifiedName());
-      Optional<Long> consumed = last.map(b -> b.inputVersions().get(input.table().qualifiedName()));
-      boolean incremental = input.input().mode() == ReadMode.NEW_ROWS && !options.fullRefresh() && exists
-          && consumed.isPresent() && consumed.get() != null;
-      Dataset<Row> data = incremental
-          ? store.insertedRows(input.table(), consumed.get(), version)
-          : store.read(input.table(), version);
+      Dataset<Row> data;
+      if (keys.isPresent()) {
+        data = store.read(input.table(), version).where(col(table.incrementalKey().get()).isin(keys.get().toArray()));
+      } else if (continuing && input.input().mode() == ReadMode.NEW_ROWS) {
+        data = store.insertedRows(input.table(), last.get().inputVersions().get(input.table().qualifiedName()), version);
+      } else {
+        data = store.read(input.table(), version);
+      }
+      table.incrementalKey().ifPresent(key -> requireColumn(table, input.table(), data, key));
       inputs.put(input.input().viewName(), data);
     }
     Context context = new Context(store.spark(), inputs, runId, runStart);
     inputs.forEach((name, data) -> data.createOrReplaceTempView(name));
     try {
       Dataset<Row> result = table.transform().apply(context);
-      Commit commit = writer.write(table, result, runStart, options.fullRefresh());
+      Commit commit = keys.isPresent()
+          ? writer.replaceKeys(table, result, table.incrementalKey().get(), keys.get())
+          : writer.write(table, result, runStart, options.fullRefresh());
       long in = commit.metrics().containsKey("numSourceRows") ? commit.metric("numSourceRows") : commit.metric("numOutputRows");
       long out = commit.metrics().containsKey("numSourceRows")
           ? commit.metric("numTargetRowsInserted") + commit.metric("numTargetRowsUpdated")
           : commit.metric("numOutputRows");
       return new TableBuild(runId, table.id(), BuildStatus.SUCCEEDED, started, Instant.now(), in, out, 0, current,
-          Optional.of(commit.version()), List.of(), "");
+          Optional.of(commit.version()), List.of(),
+          keys.map(k -> "recomputed " + k.size() + " " + table.incrementalKey().get() + " value(s)").orElse(""));
     } finally {
       inputs.keySet().forEach(name -> store.spark().catalog().dropTempView(name));
+    }
+  }
+
+  /**
+   * The key values whose rows changed in any input since this table last read it, from the inputs'
+   * change data feed; empty (meaning: recompute everything) when there are too many to list.
+   */
+  private Optional<List<Object>> changedKeys(Step step, String key, TableBuild last, Map<String, Long> current) {
+    Dataset<Row> changed = null;
+    for (Step.Resolved input : step.inputs()) {
+      String name = input.table().qualifiedName();
+      long consumed = last.inputVersions().get(name);
+      if (consumed == current.get(name)) {
+        continue;
+      }
+      Dataset<Row> changes = store.changes(input.table(), consumed, current.get(name));
+      requireColumn((DerivedTable) step.table(), input.table(), changes, key);
+      changes = changes.select(col(key));
+      changed = changed == null ? changes : changed.union(changes);
+    }
+    List<Row> rows = changed.distinct().limit(MAX_INCREMENTAL_KEYS + 1).collectAsList();
+    if (rows.size() > MAX_INCREMENTAL_KEYS) {
+      return Optional.empty();
+    }
+    List<Object> keys = new ArrayList<>(rows.size());
+    rows.forEach(r -> keys.add(r.get(0)));
+    return Optional.of(keys);
+  }
+
+  private static void requireColumn(DerivedTable table, TableId input, Dataset<Row> data, String key) {
+    if (!List.of(data.columns()).contains(key)) {
+      throw new IllegalArgumentException(table.id() + " is declared incrementalBy(\"" + key + "\") but its input "
+          + input + " has no column " + key + ": every input must carry the key, or drop incrementalBy");
     }
   }
 

@@ -110,13 +110,20 @@ public final class DeltaTableStore {
    * from Delta's change data feed (enabled on every table this store creates).
    */
   public Dataset<Row> insertedRows(TableId id, long afterVersion, long upToVersion) {
+    return changes(id, afterVersion, upToVersion).where("_change_type = 'insert'")
+        .drop("_change_type", "_commit_version", "_commit_timestamp");
+  }
+
+  /**
+   * Every row changed after {@code afterVersion} up to {@code upToVersion} (inserted, deleted, and both
+   * images of updated rows), with Delta's {@code _change_type} column.
+   */
+  public Dataset<Row> changes(TableId id, long afterVersion, long upToVersion) {
     return spark.read().format("delta")
         .option("readChangeFeed", "true")
         .option("startingVersion", afterVersion + 1)
         .option("endingVersion", upToVersion)
-        .load(location(id))
-        .where("_change_type = 'insert'")
-        .drop("_change_type", "_commit_version", "_commit_timestamp");
+        .load(location(id));
   }
 
   /**

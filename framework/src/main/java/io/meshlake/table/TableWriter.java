@@ -75,6 +75,17 @@ public final class TableWriter {
     return store.lastCommit(table.id());
   }
 
+  /**
+   * Replaces, in one commit, every row whose {@code key} is one of {@code values} with {@code data}
+   * (which must hold only those keys): the write of a table recomputed for some keys only.
+   */
+  public Commit replaceKeys(DerivedTable table, Dataset<Row> data, String key, List<Object> values) {
+    String predicate = values.isEmpty() ? "false" : "`" + key + "` IN ("
+        + values.stream().map(v -> lit(v).expr().sql()).collect(java.util.stream.Collectors.joining(", ")) + ")";
+    data.write().format("delta").mode("overwrite").option("replaceWhere", predicate).save(store.location(table.id()));
+    return store.lastCommit(table.id());
+  }
+
   private void merge(DerivedTable table, Dataset<Row> source, List<String> keys) {
     Column condition = keysMatch(keys, "t", "s");
     condition = condition.and(partitionPruning(table, source));

@@ -118,7 +118,7 @@ class PlannerTest {
         new SqlTransform("meshlake/claims/gold/sneaky.sql",
             "WITH x AS (SELECT * FROM claim_lines) SELECT * FROM x JOIN member_silver.members m ON true"
                 + " WHERE m.id IN (SELECT id FROM secrets)"),
-        new WriteMode.Overwrite(), List.of(), Optional.of(new Contract("o", "d", "1.0.0")), "");
+        new WriteMode.Overwrite(), List.of(), Optional.empty(), Optional.of(new Contract("o", "d", "1.0.0")), "");
     DomainSpec base = claims("member_gold.member_months");
     DomainSpec withSneaky = new DomainSpec("claims", concat(base, sneaky));
     assertThatThrownBy(() -> Planner.of(List.of(withSneaky, member())))

@@ -38,7 +38,8 @@ class MemberAndClaimsEndToEndTest extends SparkTestBase {
       "member_bronze.patients_raw", "member_bronze.payer_transitions_raw", "member_silver.members",
       "member_silver.enrollment_spans", "member_gold.enrollment", "member_gold.member_months",
       "claims_bronze.claims_raw", "claims_bronze.claims_transactions_raw", "claims_silver.claims",
-      "claims_silver.claim_lines", "claims_gold.member_month_costs", "claims_gold.payer_pmpm");
+      "claims_silver.claim_lines", "claims_silver.payments_by_member_month", "claims_gold.member_month_costs",
+      "claims_gold.payer_pmpm");
 
   @TempDir
   static Path work;
@@ -193,6 +194,35 @@ class MemberAndClaimsEndToEndTest extends SparkTestBase {
             .filter(t -> t.get("PATIENTID").equals("3edac2e3-d223-6fae-d515-daf96ef6bc76") && t.get("TYPE").equals("CHARGE")
                 && month(t.get("FROMDATE")).atDay(1).equals(LocalDate.of(2023, 1, 1)))
             .map(t -> new BigDecimal(t.get("AMOUNT"))).reduce(new BigDecimal("10.00"), BigDecimal::add).toString());
+  }
+
+  @Test
+  @Order(6)
+  void incrementalRunsGiveWhatAFullRefreshGives() throws IOException {
+    Files.writeString(extract.resolve("payer_transitions.late.csv"), "PATIENT,MEMBERID,START_YEAR,END_YEAR,PAYER\n"
+        + "3edac2e3-d223-6fae-d515-daf96ef6bc76,m-late,2030-01-05T00:00:00Z,2030-03-15T00:00:00Z,"
+        + "6e2f1a2d-27bd-3701-8d08-dae202c58632\n", StandardOpenOption.CREATE_NEW);
+    assertThat(cli("run", "member", "--input", extract.toString())).isZero();
+    assertThat(cli("run", "claims", "--input", extract.toString())).isZero();
+    assertThat(sql("SELECT coverage_month FROM member_gold.member_months WHERE member_id = '3edac2e3-d223-6fae-d515-daf96ef6bc76'"
+        + " AND coverage_month >= DATE'2030-01-01' ORDER BY coverage_month")).extracting(r -> r.get(0).toString())
+        .containsExactly("2030-01-01", "2030-02-01", "2030-03-01");
+    List<String> gold = List.of("member_gold.enrollment", "member_gold.member_months",
+        "claims_silver.payments_by_member_month", "claims_gold.member_month_costs", "claims_gold.payer_pmpm");
+    Map<String, List<String>> incremental = contents(gold);
+
+    assertThat(cli("run", "member", "--input", extract.toString(), "--full-refresh")).isZero();
+    assertThat(cli("run", "claims", "--input", extract.toString(), "--full-refresh")).isZero();
+
+    assertThat(contents(gold)).isEqualTo(incremental);
+  }
+
+  private static Map<String, List<String>> contents(List<String> tables) {
+    Map<String, List<String>> contents = new TreeMap<>();
+    for (String table : tables) {
+      contents.put(table, sql("SELECT * FROM " + table).stream().map(Row::toString).sorted().toList());
+    }
+    return contents;
   }
 
   /** Payer transitions that cover time: the sample has one zero-length span (start = end), which covers none. */

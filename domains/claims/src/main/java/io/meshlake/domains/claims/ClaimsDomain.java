@@ -33,10 +33,18 @@ public final class ClaimsDomain implements Domain {
             .merge("line_id")
             .description("One row per claim transaction line (CHARGE, PAYMENT, ADJUSTMENT, TRANSFERIN, TRANSFEROUT)"
                 + " with its amounts and month of service; the latest extract wins"))
+        .silver(Table.named("payments_by_member_month")
+            .from("claim_lines", "claims")
+            .sql("silver/payments_by_member_month.sql")
+            .overwrite()
+            .incrementalBy("member_id")
+            .description("Sum of PAYMENTS of PAYMENT lines per member, month of service and primary payer of the"
+                + " claim; uninsured claims left out. Kept per member so payer_pmpm rolls up from it"))
         .gold(Table.named("member_month_costs")
             .from("claim_lines")
             .sql("gold/member_month_costs.sql")
             .overwrite()
+            .incrementalBy("member_id")
             .owner(OWNER)
             .version("1.0.0")
             .description("Per member and month of service (service_month: first day of the month of the line's"
@@ -44,7 +52,7 @@ public final class ClaimsDomain implements Domain {
                 + " (payer and patient payments alike); adjustments = sum of ADJUSTMENTS of all lines (0 when none);"
                 + " claim_count = number of distinct claims with a line in that month. Amounts in USD."))
         .gold(Table.named("payer_pmpm")
-            .from("claims", "claim_lines", "member_gold.member_months")
+            .from("payments_by_member_month", "member_gold.member_months")
             .sql("gold/payer_pmpm.sql")
             .overwrite()
             .owner(OWNER)

@@ -38,6 +38,7 @@ public final class MemberDomain implements Domain {
             .from("enrollment_spans", "members")
             .sql("gold/enrollment.sql")
             .overwrite()
+            .incrementalBy("member_id")
             .owner(OWNER)
             .version("1.0.0")
             .description("Current coverage: one row per member and coverage span (current SCD2 version), with the"
@@ -48,6 +49,7 @@ public final class MemberDomain implements Domain {
             .from("enrollment_spans")
             .sql("gold/member_months.sql")
             .overwrite()
+            .incrementalBy("member_id")
             .owner(OWNER)
             .version("1.0.0")
             .description("One row per member, calendar month (coverage_month, the first day of the month) and payer"
