@@ -53,6 +53,12 @@ class PlannerTest {
   }
 
   @Test
+  void domainsAreOrderedAfterTheDomainsTheyRead() {
+    assertThat(Planner.of(List.of(claims("member_gold.member_months"), member())).domainOrder())
+        .containsExactly("member", "claims");
+  }
+
+  @Test
   void aDomainPlanListsTheOtherDomainsProductsItReads() {
     Plan plan = Planner.of(List.of(claims("member_gold.member_months"), member())).plan(Selection.domain("claims"));
     assertThat(plan.steps()).extracting(s -> s.id().qualifiedName())

@@ -60,7 +60,8 @@ final class BaselineJob {
     gold("enrollment", "member/gold/enrollment.sql", "enrollment_spans", "members");
     gold("member_months", "member/gold/member_months.sql", "enrollment_spans");
     gold("member_month_costs", "claims/gold/member_month_costs.sql", "claim_lines");
-    gold("payer_pmpm", "claims/gold/payer_pmpm.sql", "claims", "claim_lines", "member_months");
+    gold("payments_by_member_month", "claims/silver/payments_by_member_month.sql", "claim_lines", "claims");
+    gold("payer_pmpm", "claims/gold/payer_pmpm.sql", "payments_by_member_month", "member_months");
   }
 
   private void bronze(String table, String file, StructType schema) {

@@ -1,0 +1,86 @@
+package io.meshlake.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.meshlake.jobs.generate.GenerationReport;
+import io.meshlake.jobs.generate.GeneratorOptions;
+import io.meshlake.jobs.generate.SyntheaCsvGenerator;
+import io.meshlake.testing.SparkTestBase;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The generator and the ingest agree: every row the generator wrote malformed is quarantined, every
+ * other row is ingested, file by file; and the CLI explains itself.
+ */
+class GeneratedExtractTest extends SparkTestBase {
+  @TempDir
+  Path work;
+
+  @Test
+  void everyMalformedRowIsQuarantinedAndEveryOtherRowIngested() throws IOException {
+    Path extract = work.resolve("extract");
+    GenerationReport report = SyntheaCsvGenerator.generate(GeneratorOptions.of(40, extract).withSeed(7).withBadFraction(0.03));
+    assertThat(report.totalMalformed()).isPositive();
+    String warehouse = freshWarehouse();
+
+    assertThat(Meshlake.execute("run", "member", "--input", extract.toString(), "--warehouse", warehouse)).isZero();
+    assertThat(Meshlake.execute("run", "claims", "--input", extract.toString(), "--warehouse", warehouse)).isZero();
+
+    Map<String, String> tables = Map.of("patients.csv", "member_bronze.patients_raw",
+        "payer_transitions.csv", "member_bronze.payer_transitions_raw", "claims.csv", "claims_bronze.claims_raw",
+        "claims_transactions.csv", "claims_bronze.claims_transactions_raw");
+    tables.forEach((file, table) -> {
+      GenerationReport.FileReport written = report.files().get(file);
+      long quarantined = written.malformedRows() == 0 ? 0 : (Long) scalar("SELECT count(*) FROM " + table + "_quarantine");
+      assertThat(quarantined).as("quarantined rows of %s", file).isEqualTo(written.malformedRows());
+      assertThat(scalar("SELECT count(*) FROM " + table)).as("ingested rows of %s", file)
+          .isEqualTo(written.rows() - written.malformedRows());
+    });
+  }
+
+  @Test
+  void planShowsTheEdgeToTheMemberDomainWithoutStartingSpark() {
+    String out = capture(() -> assertThat(Meshlake.execute("plan", "claims")).isZero());
+    assertThat(out).contains("<- member_gold.member_months  [published by domain member]")
+        .contains("claims_gold.payer_pmpm").contains("merge on line_id");
+  }
+
+  @Test
+  void mistakesGetAClearMessageAndExitCode2() {
+    String err = captureErr(() -> assertThat(Meshlake.execute("plan", "billing")).isEqualTo(2));
+    assertThat(err).contains("Unknown domain 'billing'").contains("Known domains: claims, member");
+    err = captureErr(() -> assertThat(Meshlake.execute("plan", "claims", "--layer", "platinum")).isEqualTo(2));
+    assertThat(err).contains("Unknown layer 'platinum'").contains("bronze, silver, gold");
+  }
+
+  private static String capture(Runnable action) {
+    PrintStream original = System.out;
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+    try {
+      action.run();
+    } finally {
+      System.setOut(original);
+    }
+    return buffer.toString(StandardCharsets.UTF_8);
+  }
+
+  private static String captureErr(Runnable action) {
+    PrintStream original = System.err;
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+    try {
+      action.run();
+    } finally {
+      System.setErr(original);
+    }
+    return buffer.toString(StandardCharsets.UTF_8);
+  }
+}
