@@ -10,6 +10,7 @@ import io.meshlake.api.TransformContext;
 import io.meshlake.ingest.CsvIngestor;
 import io.meshlake.ingest.ExtractScanner;
 import io.meshlake.ingest.IngestedFile;
+import io.meshlake.ingest.MalformedExtractException;
 import io.meshlake.ingest.SourceFile;
 import io.meshlake.plan.Plan;
 import io.meshlake.plan.Step;
@@ -217,7 +218,7 @@ public final class Runner {
     Throwable cause = e;
     while (cause.getCause() != null && cause.getCause() != cause) {
       if (cause instanceof IllegalStateException || cause instanceof IllegalArgumentException
-          || cause.getClass().getSimpleName().equals("MalformedExtractException")) {
+          || cause instanceof MalformedExtractException) {
         break;
       }
       cause = cause.getCause();

@@ -18,7 +18,9 @@ public final class Sessions {
       "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog",
       "spark.sql.session.timeZone", "UTC",
       "spark.sql.datetime.java8API.enabled", "true",
-      "spark.databricks.delta.schema.autoMerge.enabled", "true");
+      "spark.databricks.delta.schema.autoMerge.enabled", "true",
+      // MERGE sources here are deterministic reads of Delta tables: no need to copy them first.
+      "spark.databricks.delta.merge.materializeSource", "auto");
 
   private Sessions() {}
 

@@ -1,11 +1,17 @@
 package io.meshlake.table;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.delta.tables.DeltaTable;
 import io.delta.tables.DeltaTableBuilder;
 import io.meshlake.api.TableId;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +22,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import scala.collection.JavaConverters;
 
 /**
  * Where tables live: each table is a Delta table at {@code <warehouse>/<namespace>/<name>}, registered
@@ -24,6 +29,7 @@ import scala.collection.JavaConverters;
  * warehouse folder is the source of truth; {@link #registerAll()} re-attaches it in a new session.
  */
 public final class DeltaTableStore {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final SparkSession spark;
   private final Path warehouse;
 
@@ -92,12 +98,28 @@ public final class DeltaTableStore {
     }
   }
 
-  /** The latest commit of an existing table. */
+  /**
+   * The latest commit of an existing table, read from its commit file's {@code commitInfo} action
+   * (operation and metrics, as {@code DESCRIBE HISTORY} shows them) without a Spark job.
+   */
   public Commit lastCommit(TableId id) {
-    Row row = DeltaTable.forPath(spark, location(id)).history(1)
-        .select("version", "operation", "operationMetrics").first();
-    Map<String, String> metrics = row.isNullAt(2) ? Map.of() : JavaConverters.mapAsJavaMap(row.getMap(2));
-    return new Commit(row.getLong(0), row.getString(1), metrics);
+    String location = location(id);
+    long version = latestVersion(location).orElseThrow(() -> new IllegalStateException(id + " does not exist"));
+    Path commitFile = new Path(new Path(location, "_delta_log"), String.format("%020d.json", version));
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+        commitFile.getFileSystem(spark.sparkContext().hadoopConfiguration()).open(commitFile), StandardCharsets.UTF_8))) {
+      for (String line; (line = reader.readLine()) != null; ) {
+        JsonNode info = JSON.readTree(line).get("commitInfo");
+        if (info != null) {
+          Map<String, String> metrics = new HashMap<>();
+          info.path("operationMetrics").fields().forEachRemaining(e -> metrics.put(e.getKey(), e.getValue().asText()));
+          return new Commit(version, info.path("operation").asText(), metrics);
+        }
+      }
+      return new Commit(version, "UNKNOWN", Map.of());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read commit " + version + " of " + id + ": " + e.getMessage(), e);
+    }
   }
 
   /** The table as of a version. */
@@ -142,7 +164,9 @@ public final class DeltaTableStore {
         .tableName(namespace + "." + name)
         .location(location(namespace, name))
         .addColumns(schema)
-        .property("delta.enableChangeDataFeed", "true");
+        .property("delta.enableChangeDataFeed", "true")
+        // MERGE, DELETE and key replacement mark replaced rows instead of rewriting whole files.
+        .property("delta.enableDeletionVectors", "true");
     if (!partitionBy.isEmpty()) {
       builder = builder.partitionedBy(partitionBy.toArray(String[]::new));
     }

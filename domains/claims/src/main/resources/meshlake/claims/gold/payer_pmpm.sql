@@ -5,7 +5,8 @@ WITH paid AS (
   GROUP BY payer_id, service_month
 ),
 months AS (
-  SELECT payer_id, coverage_month AS month, count(DISTINCT member_id) AS member_months
+  -- member_months has one row per member, month and payer, so counting rows counts members
+  SELECT payer_id, coverage_month AS month, count(*) AS member_months
   FROM member_months
   GROUP BY payer_id, coverage_month
 )
