@@ -52,6 +52,7 @@ public record Plan(Selection selection, List<Step> steps, List<TableId> external
     DerivedTable derived = (DerivedTable) step.table();
     String transform = derived.transform() instanceof SqlTransform sql ? "sql " + sql.resource() : "java transform";
     return transform + ", " + describe(derived.writeMode())
+        + derived.incrementalKey().map(k -> " (only changed " + k + " values)").orElse("")
         + (derived.partitionBy().isEmpty() ? "" : ", partitioned by " + derived.partitionBy())
         + derived.contract().map(c -> ", product v" + c.version() + " owned by " + c.owner()).orElse("");
   }

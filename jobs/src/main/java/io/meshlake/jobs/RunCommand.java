@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code meshlake run}: builds a domain's tables. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -25,21 +24,12 @@ import picocli.CommandLine.Parameters;
         "  ./meshlake run member --full-refresh         # rebuild from all inputs",
         "", "Exit status: 0 when every table succeeded or was up to date, 1 when one failed."})
 final class RunCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "DOMAIN", description = "The domain to run, e.g. member or claims.")
-  String domain;
+  @Mixin
+  SelectionOptions selection;
 
   @Option(names = "--input", paramLabel = "DIR",
       description = "The extract folder (CSV files such as patients.csv, claims.csv). Default: the environment's.")
   String input;
-
-  @Option(names = "--layer", paramLabel = "LAYER", description = "Only this layer: bronze, silver or gold.")
-  String layer;
-
-  @Option(names = "--table", paramLabel = "TABLE", description = "Only this table (its name without namespace).")
-  String table;
-
-  @Option(names = "--downstream", description = "Also everything in the domain that depends on the selection.")
-  boolean downstream;
 
   @Option(names = "--full-refresh", description = "Rebuild the selected tables from all their input, replacing their content.")
   boolean fullRefresh;
@@ -49,7 +39,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Plan plan = Planner.of(Domains.discover()).plan(PlanCommand.selection(domain, layer, table, downstream));
+    Plan plan = Planner.of(Domains.discover()).plan(selection.selection());
     Platform running = platform.start();
     RunResult result = running.run(plan, input != null ? input : running.environment().input(), fullRefresh);
     System.out.print(result.summary());
