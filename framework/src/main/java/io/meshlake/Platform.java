@@ -61,14 +61,6 @@ public final class Platform {
     return spark;
   }
 
-  public DeltaTableStore store() {
-    return store;
-  }
-
-  public RunLog runLog() {
-    return runLog;
-  }
-
   public Environment environment() {
     return environment;
   }

@@ -12,10 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import scala.collection.JavaConverters;
@@ -111,14 +109,6 @@ public final class RunLog {
   /** The files a bronze table has ingested, by path, with the latest content ingested under each. */
   public Map<String, IngestedFile> ingestedFiles(TableId table) {
     return load().ingested().getOrDefault(table.qualifiedName(), Map.of());
-  }
-
-  /** All builds, newest first, as a Dataset for inspection. */
-  public Dataset<Row> builds() {
-    SparkSession spark = store.spark();
-    return store.exists(NAMESPACE, TABLE)
-        ? spark.read().format("delta").load(location()).orderBy(col("started_at").desc())
-        : spark.createDataFrame(List.of(), SCHEMA);
   }
 
   private RunLogState load() {

@@ -232,7 +232,8 @@ class RunnerTest extends SparkTestBase {
     write(extract.resolve("people.csv"), "Id,NAME,SCORE", "p1,ann,1");
     write(extract.resolve("spans.csv"), "PERSON,START,END,PLAN", "p1,2020-01-01,2020-12-31,A");
     RunResult result = run(people(false), false);
-    List<Row> log = runLog.builds().where(col("run_id").equalTo(result.runId())).collectAsList();
+    List<Row> log = spark().read().format("delta").load(store.location(RunLog.NAMESPACE, RunLog.TABLE))
+        .where(col("run_id").equalTo(result.runId())).collectAsList();
     assertThat(log).hasSize(5);
     Row gold = log.stream().filter(r -> r.getString(r.fieldIndex("table_name")).equals("people_gold.scores")).findFirst().orElseThrow();
     assertThat(gold.getString(gold.fieldIndex("status"))).isEqualTo("SUCCEEDED");
