@@ -1,5 +1,7 @@
 package io.meshlake.ingest;
 
+import static org.apache.spark.sql.functions.col;
+
 import io.meshlake.api.IngestTable;
 import io.meshlake.table.Commit;
 import io.meshlake.table.DeltaTableStore;
@@ -16,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
@@ -53,15 +56,7 @@ public final class CsvIngestor {
   }
 
   /** What an ingest wrote. */
-  public record Outcome(Commit commit, List<IngestedFile> files, long quarantined) {
-    public long rowsIn() {
-      return files.stream().mapToLong(IngestedFile::rowsIn).sum();
-    }
-
-    public long rowsOut() {
-      return files.stream().mapToLong(IngestedFile::rowsOut).sum();
-    }
-  }
+  public record Outcome(Commit commit, List<IngestedFile> files, long quarantined) {}
 
   /**
    * Ingests the files. With {@code replace}, the table's rows are replaced by these files' rows (a
@@ -72,10 +67,107 @@ public final class CsvIngestor {
    */
   public Outcome ingest(IngestTable table, List<SourceFile> files, Map<String, Integer> fileVersions,
       String runId, Instant ingestedAt, boolean replace, Consumer<String> progress) {
+    Parsed parsed = parse(table, files, runId, ingestedAt, progress);
+    if (!store.exists(table.id())) {
+      store.create(table.id(), parsed.rows().schema(), List.of(), table.description(), Map.of(
+          "meshlake.domain", table.id().domain(), "meshlake.layer", "bronze", "meshlake.layout", table.layout().name()));
+    }
+    progress.accept("reading " + files.size() + " file(s), " + mebibytes(totalBytes(files)));
+    String manifest = IngestManifest.of(runId, files, fileVersions).toJson();
+    parsed.rows().write().format("delta").mode(replace ? "overwrite" : "append").option("userMetadata", manifest)
+        .save(store.location(table.id()));
+    Commit commit = store.lastCommit(table.id());
+
+    Map<String, Map<Long, ChunkParser.SplitStats>> splits = splitsByFile(parsed.stats().value());
+    List<ChunkParser.BadLine> refused = distinctByPosition(parsed.badLines().value());
+    List<IngestedFile> ingested = reconcile(files, fileVersions, splits, refused.size());
+    long written = ingested.stream().mapToLong(IngestedFile::rowsOut).sum();
+    if (written != commit.metric("numOutputRows")) {
+      throw new IllegalStateException("Ingest of " + table.id() + " counted " + written
+          + " good rows but Delta wrote " + commit.metric("numOutputRows") + " (version " + commit.version()
+          + "); please report this with the run id " + runId);
+    }
+    if (!refused.isEmpty() || replace) {
+      writeQuarantine(table, refused, splits, runId, ingestedAt, replace, manifest);
+    }
+    return new Outcome(commit, ingested, refused.size());
+  }
+
+  /**
+   * Completes the ingests that runs committed to bronze after {@code recordedVersion} but never
+   * recorded (the run died, or failed after its bronze commit): counts their rows back from bronze and
+   * quarantine, re-quarantines refused lines if that commit was lost, and returns the files so the
+   * caller records them as ingested rather than ingesting them twice.
+   */
+  public List<IngestedFile> recover(IngestTable table, long recordedVersion, Map<String, SourceFile> current,
+      Consumer<String> progress) {
+    List<IngestedFile> recovered = new ArrayList<>();
+    for (Commit commit : store.commitsAfter(table.id(), recordedVersion)) {
+      Optional<IngestManifest> manifest = IngestManifest.parse(commit.userMetadata());
+      if (manifest.isEmpty()) {
+        continue;
+      }
+      String runId = manifest.get().runId();
+      progress.accept("completing the record of run " + runId + ", which committed " + manifest.get().files().size()
+          + " file(s) to bronze (version " + commit.version() + ") but did not record them");
+      Map<String, Long> written = countByFile(store.read(table.id(), commit.version()), runId);
+      Map<String, Long> quarantined = store.exists(table.quarantine())
+          ? countByFile(store.read(table.quarantine(), store.version(table.quarantine()).orElseThrow()), runId)
+          : Map.of();
+      if (quarantined.isEmpty()) {
+        quarantined = requarantine(table, manifest.get(), current, runId, progress);
+      }
+      for (IngestManifest.Entry f : manifest.get().files()) {
+        long out = written.getOrDefault(f.path(), 0L);
+        long bad = quarantined.getOrDefault(f.path(), 0L);
+        recovered.add(new IngestedFile(f.path(), f.checksum(), f.size(), f.modifiedAt(), f.fileVersion(), out + bad, out, bad));
+      }
+    }
+    return recovered;
+  }
+
+  /** Parses the files again for their refused lines only, when an interrupted run's quarantine commit is missing. */
+  private Map<String, Long> requarantine(IngestTable table, IngestManifest manifest, Map<String, SourceFile> current,
+      String runId, Consumer<String> progress) {
+    List<SourceFile> unchanged = manifest.files().stream()
+        .filter(f -> current.containsKey(f.path()) && current.get(f.path()).checksum().equals(f.checksum()))
+        .map(f -> current.get(f.path()))
+        .toList();
+    if (unchanged.size() < manifest.files().size()) {
+      progress.accept("some files of run " + runId + " changed or disappeared since; their refused lines cannot be re-read");
+    }
+    if (unchanged.isEmpty()) {
+      return Map.of();
+    }
+    Instant ingestedAt = Instant.now();
+    Parsed parsed = parse(table, unchanged, runId, ingestedAt, progress);
+    parsed.rows().foreach(row -> { }); // parse only: the refused lines gather in the accumulators
+    List<ChunkParser.BadLine> refused = distinctByPosition(parsed.badLines().value());
+    if (!refused.isEmpty()) {
+      writeQuarantine(table, refused, splitsByFile(parsed.stats().value()), runId, ingestedAt, false,
+          IngestManifest.of(runId, unchanged, Map.of()).toJson());
+    }
+    Map<String, Long> counts = new HashMap<>();
+    refused.forEach(b -> counts.merge(b.file(), 1L, Long::sum));
+    return counts;
+  }
+
+  private static Map<String, Long> countByFile(Dataset<Row> rows, String runId) {
+    Map<String, Long> counts = new HashMap<>();
+    rows.where(col(IngestColumns.INGEST_RUN_ID).equalTo(runId)).groupBy(IngestColumns.SOURCE_FILE).count()
+        .collectAsList().forEach(r -> counts.put(r.getString(0), r.getLong(1)));
+    return counts;
+  }
+
+  /** The bronze rows of the files (parsed lazily) and the accumulators the parse fills. */
+  private record Parsed(Dataset<Row> rows, CollectionAccumulator<ChunkParser.SplitStats> stats,
+      CollectionAccumulator<ChunkParser.BadLine> badLines) {}
+
+  private Parsed parse(IngestTable table, List<SourceFile> files, String runId, Instant ingestedAt,
+      Consumer<String> progress) {
     SparkSession spark = store.spark();
     Configuration conf = new Configuration(spark.sparkContext().hadoopConfiguration());
     conf.setLong(FileInputFormat.SPLIT_MAXSIZE, splitBytes);
-
     Map<String, RowParser> parsers = new HashMap<>();
     for (SourceFile file : files) {
       RowParser parser = RowParser.forHeader(table.layout(), file.fileName(), headerOf(file, conf));
@@ -86,40 +178,18 @@ public final class CsvIngestor {
     }
     CollectionAccumulator<ChunkParser.SplitStats> stats = spark.sparkContext().collectionAccumulator("ingest-splits");
     CollectionAccumulator<ChunkParser.BadLine> badLines = spark.sparkContext().collectionAccumulator("ingest-refused");
-
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     String paths = String.join(",", files.stream().map(SourceFile::path).toList());
     JavaNewHadoopRDD<LongWritable, Text> lines = (JavaNewHadoopRDD<LongWritable, Text>)
         jsc.newAPIHadoopFile(paths, TextInputFormat.class, LongWritable.class, Text.class, conf);
     JavaRDD<Row> rows = lines.mapPartitionsWithInputSplit(
         new ChunkParser(parsers, runId, ingestedAt, stats, badLines), true);
-    Dataset<Row> data = spark.createDataFrame(rows, IngestColumns.bronzeSchema(table.layout()));
-
-    if (!store.exists(table.id())) {
-      store.create(table.id(), data.schema(), List.of(), table.description(), Map.of(
-          "meshlake.domain", table.id().domain(), "meshlake.layer", "bronze", "meshlake.layout", table.layout().name()));
-    }
-    progress.accept("reading " + files.size() + " file(s), " + mebibytes(totalBytes(files)));
-    data.write().format("delta").mode(replace ? "overwrite" : "append").save(store.location(table.id()));
-    Commit commit = store.lastCommit(table.id());
-
-    Map<String, Map<Long, ChunkParser.SplitStats>> splits = splitsByFile(stats.value());
-    List<ChunkParser.BadLine> refused = distinctByPosition(badLines.value());
-    List<IngestedFile> ingested = reconcile(files, fileVersions, splits, refused.size());
-    long written = ingested.stream().mapToLong(IngestedFile::rowsOut).sum();
-    if (written != commit.metric("numOutputRows")) {
-      throw new IllegalStateException("Ingest of " + table.id() + " counted " + written
-          + " good rows but Delta wrote " + commit.metric("numOutputRows") + " (version " + commit.version()
-          + "); please report this with the run id " + runId);
-    }
-    if (!refused.isEmpty() || replace) {
-      writeQuarantine(table, refused, splits, runId, ingestedAt, replace);
-    }
-    return new Outcome(commit, ingested, refused.size());
+    return new Parsed(spark.createDataFrame(rows, IngestColumns.bronzeSchema(table.layout())), stats, badLines);
   }
 
   private void writeQuarantine(IngestTable table, List<ChunkParser.BadLine> refused,
-      Map<String, Map<Long, ChunkParser.SplitStats>> splits, String runId, Instant ingestedAt, boolean replace) {
+      Map<String, Map<Long, ChunkParser.SplitStats>> splits, String runId, Instant ingestedAt, boolean replace,
+      String manifest) {
     Map<String, Map<Long, Long>> firstLineOfSplit = new HashMap<>();
     splits.forEach((file, byStart) -> {
       Map<Long, Long> first = new HashMap<>();
@@ -141,7 +211,8 @@ public final class CsvIngestor {
       store.create(id, quarantine.schema(), List.of(), "Lines of " + table.id() + "'s extract files that did not fit layout "
           + table.layout().name() + ", with the reason", Map.of("meshlake.domain", id.domain(), "meshlake.layer", "bronze"));
     }
-    quarantine.coalesce(1).write().format("delta").mode(replace ? "overwrite" : "append").save(store.location(id));
+    quarantine.coalesce(1).write().format("delta").mode(replace ? "overwrite" : "append").option("userMetadata", manifest)
+        .save(store.location(id));
   }
 
   private static List<IngestedFile> reconcile(List<SourceFile> files, Map<String, Integer> fileVersions,

@@ -100,10 +100,20 @@ public final class Runner {
   }
 
   private TableBuild ingest(IngestTable table, RunOptions options, String runId, Instant runStart, Instant started) {
-    Map<String, IngestedFile> known = runLog.ingestedFiles(table.id());
+    Map<String, IngestedFile> known = new HashMap<>(runLog.ingestedFiles(table.id()));
     SparkSession spark = store.spark();
+    CsvIngestor ingestor = new CsvIngestor(store, options.splitBytes());
+    Consumer<String> indented = line -> progress.accept("      " + line);
     List<SourceFile> found = new ExtractScanner(spark.sparkContext().hadoopConfiguration())
         .scan(options.input(), table.layout(), known);
+
+    // Bronze commits newer than the last recorded ingest were made by a run that never recorded them.
+    long recorded = runLog.lastSuccess(table.id()).flatMap(TableBuild::outputVersion).orElse(-1L);
+    List<IngestedFile> recovered = store.version(table.id()).orElse(-1L) > recorded
+        ? ingestor.recover(table, recorded, byPath(found), indented)
+        : List.of();
+    recovered.forEach(f -> known.put(f.path(), f));
+
     List<SourceFile> selected = new ArrayList<>();
     Map<String, Integer> versions = new HashMap<>();
     for (SourceFile file : found) {
@@ -114,16 +124,38 @@ public final class Runner {
         versions.put(file.path(), previous == null ? 1 : previous.fileVersion() + (changed ? 1 : 0));
       }
     }
+    String recoveredNote = recovered.isEmpty() ? "" : "recorded " + recovered.size() + " file(s) an interrupted run had ingested";
     if (selected.isEmpty()) {
-      return new TableBuild(runId, table.id(), BuildStatus.UP_TO_DATE, started, Instant.now(), 0, 0, 0, Map.of(),
-          store.version(table.id()), List.of(),
-          found.isEmpty() ? "no " + table.layout().fileName() + " files in " + options.input()
+      BuildStatus status = recovered.isEmpty() ? BuildStatus.UP_TO_DATE : BuildStatus.SUCCEEDED;
+      return new TableBuild(runId, table.id(), status, started, Instant.now(), sumIn(recovered), sumOut(recovered),
+          sumQuarantined(recovered), Map.of(), store.version(table.id()), recovered,
+          !recovered.isEmpty() ? recoveredNote
+              : found.isEmpty() ? "no " + table.layout().fileName() + " files in " + options.input()
               : "no new files (" + found.size() + " already ingested)");
     }
-    CsvIngestor.Outcome outcome = new CsvIngestor(store, options.splitBytes())
-        .ingest(table, selected, versions, runId, runStart, options.fullRefresh(), line -> progress.accept("      " + line));
-    return new TableBuild(runId, table.id(), BuildStatus.SUCCEEDED, started, Instant.now(), outcome.rowsIn(),
-        outcome.rowsOut(), outcome.quarantined(), Map.of(), Optional.of(outcome.commit().version()), outcome.files(), "");
+    CsvIngestor.Outcome outcome = ingestor.ingest(table, selected, versions, runId, runStart, options.fullRefresh(), indented);
+    List<IngestedFile> files = new ArrayList<>(recovered);
+    files.addAll(outcome.files());
+    return new TableBuild(runId, table.id(), BuildStatus.SUCCEEDED, started, Instant.now(), sumIn(files),
+        sumOut(files), sumQuarantined(files), Map.of(), Optional.of(outcome.commit().version()), files, recoveredNote);
+  }
+
+  private static Map<String, SourceFile> byPath(List<SourceFile> files) {
+    Map<String, SourceFile> byPath = new HashMap<>();
+    files.forEach(f -> byPath.put(f.path(), f));
+    return byPath;
+  }
+
+  private static long sumIn(List<IngestedFile> files) {
+    return files.stream().mapToLong(IngestedFile::rowsIn).sum();
+  }
+
+  private static long sumOut(List<IngestedFile> files) {
+    return files.stream().mapToLong(IngestedFile::rowsOut).sum();
+  }
+
+  private static long sumQuarantined(List<IngestedFile> files) {
+    return files.stream().mapToLong(IngestedFile::rowsQuarantined).sum();
   }
 
   private TableBuild derive(Step step, DerivedTable table, RunOptions options, String runId, Instant runStart,

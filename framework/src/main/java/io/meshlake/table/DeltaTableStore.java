@@ -103,22 +103,41 @@ public final class DeltaTableStore {
    * (operation and metrics, as {@code DESCRIBE HISTORY} shows them) without a Spark job.
    */
   public Commit lastCommit(TableId id) {
-    String location = location(id);
-    long version = latestVersion(location).orElseThrow(() -> new IllegalStateException(id + " does not exist"));
+    long version = version(id).orElseThrow(() -> new IllegalStateException(id + " does not exist"));
+    return commit(location(id), version).orElse(new Commit(version, "UNKNOWN", Map.of(), ""));
+  }
+
+  /** The commits after {@code afterVersion} whose commit files are still in the log, oldest first. */
+  public List<Commit> commitsAfter(TableId id, long afterVersion) {
+    List<Commit> commits = new ArrayList<>();
+    long latest = version(id).orElse(-1L);
+    for (long v = afterVersion + 1; v <= latest; v++) {
+      commit(location(id), v).ifPresent(commits::add);
+    }
+    return commits;
+  }
+
+  private Optional<Commit> commit(String location, long version) {
     Path commitFile = new Path(new Path(location, "_delta_log"), String.format("%020d.json", version));
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-        commitFile.getFileSystem(spark.sparkContext().hadoopConfiguration()).open(commitFile), StandardCharsets.UTF_8))) {
-      for (String line; (line = reader.readLine()) != null; ) {
-        JsonNode info = JSON.readTree(line).get("commitInfo");
-        if (info != null) {
-          Map<String, String> metrics = new HashMap<>();
-          info.path("operationMetrics").fields().forEachRemaining(e -> metrics.put(e.getKey(), e.getValue().asText()));
-          return new Commit(version, info.path("operation").asText(), metrics);
-        }
+    try {
+      FileSystem fs = commitFile.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(commitFile)) {
+        return Optional.empty();
       }
-      return new Commit(version, "UNKNOWN", Map.of());
+      try (BufferedReader reader = new BufferedReader(new InputStreamReader(fs.open(commitFile), StandardCharsets.UTF_8))) {
+        for (String line; (line = reader.readLine()) != null; ) {
+          JsonNode info = JSON.readTree(line).get("commitInfo");
+          if (info != null) {
+            Map<String, String> metrics = new HashMap<>();
+            info.path("operationMetrics").fields().forEachRemaining(e -> metrics.put(e.getKey(), e.getValue().asText()));
+            return Optional.of(new Commit(version, info.path("operation").asText(), metrics,
+                info.path("userMetadata").asText("")));
+          }
+        }
+        return Optional.empty();
+      }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read commit " + version + " of " + id + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("Cannot read commit " + version + " of " + location + ": " + e.getMessage(), e);
     }
   }
 

@@ -149,6 +149,54 @@ class RunnerTest extends SparkTestBase {
   }
 
   @Test
+  void anIngestThatWasCommittedButNeverRecordedIsCompletedNotRepeated() {
+    write(extract.resolve("people.csv"), peopleLines().toArray(String[]::new));
+    write(extract.resolve("spans.csv"), "PERSON,START,END,PLAN", "p1,2020-01-01,2020-12-31,A");
+    // A run that died after its bronze and quarantine commits but before recording the run log. A crash
+    // cannot be produced in-process, so this does what the runner does up to that point and stops there.
+    io.meshlake.api.IngestTable people = (io.meshlake.api.IngestTable) people(false).table("people_raw").orElseThrow();
+    var files = new io.meshlake.ingest.ExtractScanner(spark().sparkContext().hadoopConfiguration())
+        .scan(extract.toString(), people.layout(), Map.of());
+    new io.meshlake.ingest.CsvIngestor(store, 1024).ingest(people, files, Map.of(), "died", java.time.Instant.now(), false,
+        progress::add);
+    long bronzeRows = (long) scalar("SELECT count(*) FROM people_bronze.people_raw");
+    long quarantined = (long) scalar("SELECT count(*) FROM people_bronze.people_raw_quarantine");
+
+    RunResult next = run(people(false), false);
+
+    TableBuild bronze = build(next, "people_bronze.people_raw");
+    assertThat(bronze.message()).contains("recorded 1 file(s) an interrupted run had ingested");
+    assertThat(bronze.files()).singleElement().satisfies(f -> {
+      assertThat(f.rowsOut()).isEqualTo(bronzeRows);
+      assertThat(f.rowsQuarantined()).isEqualTo(quarantined);
+      assertThat(f.reconciles()).isTrue();
+    });
+    assertThat(scalar("SELECT count(*) FROM people_bronze.people_raw")).isEqualTo(bronzeRows);
+    assertThat(scalar("SELECT count(*) FROM people_silver.persons")).isEqualTo(bronzeRows);
+    assertThat(run(people(false), false).committedAnything()).isFalse();
+  }
+
+  @Test
+  void refusedLinesOfAnInterruptedIngestAreQuarantinedAgainIfTheirCommitWasLost() {
+    write(extract.resolve("people.csv"), peopleLines().toArray(String[]::new));
+    write(extract.resolve("spans.csv"), "PERSON,START,END,PLAN", "p1,2020-01-01,2020-12-31,A");
+    io.meshlake.api.IngestTable people = (io.meshlake.api.IngestTable) people(false).table("people_raw").orElseThrow();
+    var files = new io.meshlake.ingest.ExtractScanner(spark().sparkContext().hadoopConfiguration())
+        .scan(extract.toString(), people.layout(), Map.of());
+    new io.meshlake.ingest.CsvIngestor(store, 1024).ingest(people, files, Map.of(), "died", java.time.Instant.now(), false,
+        progress::add);
+    long quarantined = (long) scalar("SELECT count(*) FROM people_bronze.people_raw_quarantine");
+    // the run died before its quarantine commit: produced by removing what that commit wrote
+    spark().sql("DELETE FROM people_bronze.people_raw_quarantine WHERE _ingest_run_id = 'died'");
+
+    TableBuild bronze = build(run(people(false), false), "people_bronze.people_raw");
+
+    assertThat(bronze.rowsQuarantined()).isEqualTo(quarantined);
+    assertThat(sql("SELECT line_number FROM people_bronze.people_raw_quarantine ORDER BY line_number"))
+        .extracting(r -> r.getLong(0)).containsExactly(38L, 75L, 112L, 149L, 186L, 223L, 260L, 297L);
+  }
+
+  @Test
   void aSecondRunCommitsNothing() {
     write(extract.resolve("people.csv"), peopleLines().toArray(String[]::new));
     write(extract.resolve("spans.csv"), "PERSON,START,END,PLAN", "p1,2020-01-01,2020-12-31,A");
