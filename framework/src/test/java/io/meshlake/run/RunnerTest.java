@@ -4,16 +4,21 @@ import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshlake.api.DomainSpec;
+import io.meshlake.api.IngestTable;
 import io.meshlake.api.Table;
 import io.meshlake.api.TableId;
+import io.meshlake.ingest.CsvIngestor;
 import io.meshlake.ingest.CsvLayout;
+import io.meshlake.ingest.ExtractScanner;
 import io.meshlake.ingest.FieldType;
+import io.meshlake.ingest.SourceFile;
 import io.meshlake.plan.Planner;
 import io.meshlake.plan.Selection;
 import io.meshlake.table.DeltaTableStore;
 import io.meshlake.testing.SparkTestBase;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -148,17 +153,23 @@ class RunnerTest extends SparkTestBase {
     assertThat(scalar("SELECT total FROM people_gold.scores WHERE name = 'name3'")).isEqualTo(expectedName3);
   }
 
-  @Test
-  void anIngestThatWasCommittedButNeverRecordedIsCompletedNotRepeated() {
+  /**
+   * Leaves the state of a run (id "died") that died after its bronze and quarantine commits but before
+   * recording the run log. A crash cannot be produced in-process, so this does what the runner does up
+   * to that point and stops there.
+   */
+  private void ingestWithoutRecording() {
     write(extract.resolve("people.csv"), peopleLines().toArray(String[]::new));
     write(extract.resolve("spans.csv"), "PERSON,START,END,PLAN", "p1,2020-01-01,2020-12-31,A");
-    // A run that died after its bronze and quarantine commits but before recording the run log. A crash
-    // cannot be produced in-process, so this does what the runner does up to that point and stops there.
-    io.meshlake.api.IngestTable people = (io.meshlake.api.IngestTable) people(false).table("people_raw").orElseThrow();
-    var files = new io.meshlake.ingest.ExtractScanner(spark().sparkContext().hadoopConfiguration())
+    IngestTable people = (IngestTable) people(false).table("people_raw").orElseThrow();
+    List<SourceFile> files = new ExtractScanner(spark().sparkContext().hadoopConfiguration())
         .scan(extract.toString(), people.layout(), Map.of());
-    new io.meshlake.ingest.CsvIngestor(store, 1024).ingest(people, files, Map.of(), "died", java.time.Instant.now(), false,
-        progress::add);
+    new CsvIngestor(store, 1024).ingest(people, files, Map.of(), "died", Instant.now(), false, progress::add);
+  }
+
+  @Test
+  void anIngestThatWasCommittedButNeverRecordedIsCompletedNotRepeated() {
+    ingestWithoutRecording();
     long bronzeRows = (long) scalar("SELECT count(*) FROM people_bronze.people_raw");
     long quarantined = (long) scalar("SELECT count(*) FROM people_bronze.people_raw_quarantine");
 
@@ -178,13 +189,7 @@ class RunnerTest extends SparkTestBase {
 
   @Test
   void refusedLinesOfAnInterruptedIngestAreQuarantinedAgainIfTheirCommitWasLost() {
-    write(extract.resolve("people.csv"), peopleLines().toArray(String[]::new));
-    write(extract.resolve("spans.csv"), "PERSON,START,END,PLAN", "p1,2020-01-01,2020-12-31,A");
-    io.meshlake.api.IngestTable people = (io.meshlake.api.IngestTable) people(false).table("people_raw").orElseThrow();
-    var files = new io.meshlake.ingest.ExtractScanner(spark().sparkContext().hadoopConfiguration())
-        .scan(extract.toString(), people.layout(), Map.of());
-    new io.meshlake.ingest.CsvIngestor(store, 1024).ingest(people, files, Map.of(), "died", java.time.Instant.now(), false,
-        progress::add);
+    ingestWithoutRecording();
     long quarantined = (long) scalar("SELECT count(*) FROM people_bronze.people_raw_quarantine");
     // the run died before its quarantine commit: produced by removing what that commit wrote
     spark().sql("DELETE FROM people_bronze.people_raw_quarantine WHERE _ingest_run_id = 'died'");
