@@ -198,6 +198,7 @@ public final class Runner {
     inputs.forEach((name, data) -> data.createOrReplaceTempView(name));
     try {
       Dataset<Row> result = table.transform().apply(context);
+      InputGuard.check(table, result, step.inputs().stream().map(i -> store.location(i.table())).toList());
       Commit commit = keys.isPresent()
           ? writer.replaceKeys(table, result, table.incrementalKey().get(), keys.get())
           : writer.write(table, result, runStart, options.fullRefresh());

@@ -271,6 +271,27 @@ class RunnerTest extends SparkTestBase {
   }
 
   @Test
+  void aJavaTransformCannotReadTablesItDoesNotDeclare() {
+    write(extract.resolve("people.csv"), "Id,NAME,SCORE", "p1,ann,1");
+    write(extract.resolve("spans.csv"), "PERSON,START,END,PLAN", "p1,2020-01-01,2020-12-31,A");
+    run(people(false), false);
+    DomainSpec sneaky = DomainSpec.builder("sneaky")
+        .gold(Table.named("peek").from("people_gold.scores")
+            .transform(c -> c.spark().read().format("delta").load(store.location(TableId.parse("people_silver.persons"))))
+            .overwrite().owner("o@example.org").description("reads silver of another domain").version("1.0.0"))
+        .build();
+
+    RunResult result = new Runner(store, runLog, progress::add).run(
+        Planner.of(List.of(people(false), sneaky)).plan(Selection.domain("sneaky")),
+        new RunOptions(extract.toString(), false, 1024));
+
+    assertThat(build(result, "sneaky_gold.peek").status()).isEqualTo(BuildStatus.FAILED);
+    assertThat(build(result, "sneaky_gold.peek").message())
+        .contains("people_silver/persons").contains("not one of its declared inputs");
+    assertThat(store.exists(TableId.parse("sneaky_gold.peek"))).isFalse();
+  }
+
+  @Test
   void aProductOfAnotherDomainMustBePublishedFirst() {
     RunResult result = new Runner(store, runLog, progress::add).run(
         Planner.of(List.of(people(false), consumer())).plan(Selection.domain("consumer")),
