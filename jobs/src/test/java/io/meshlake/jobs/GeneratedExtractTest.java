@@ -61,25 +61,30 @@ class GeneratedExtractTest extends SparkTestBase {
   }
 
   private static String capture(Runnable action) {
-    PrintStream original = System.out;
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-    try {
-      action.run();
-    } finally {
-      System.setOut(original);
-    }
-    return buffer.toString(StandardCharsets.UTF_8);
+    return capture(action, false);
   }
 
   private static String captureErr(Runnable action) {
-    PrintStream original = System.err;
+    return capture(action, true);
+  }
+
+  private static String capture(Runnable action, boolean standardError) {
+    PrintStream original = standardError ? System.err : System.out;
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+    PrintStream into = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+    if (standardError) {
+      System.setErr(into);
+    } else {
+      System.setOut(into);
+    }
     try {
       action.run();
     } finally {
-      System.setErr(original);
+      if (standardError) {
+        System.setErr(original);
+      } else {
+        System.setOut(original);
+      }
     }
     return buffer.toString(StandardCharsets.UTF_8);
   }
