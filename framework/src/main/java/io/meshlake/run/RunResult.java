@@ -26,7 +26,7 @@ public record RunResult(String runId, String domain, Instant startedAt, Instant 
     StringBuilder out = new StringBuilder();
     double seconds = Duration.between(startedAt, endedAt).toMillis() / 1000.0;
     out.append(String.format("%nRun %s of domain %s: %s in %.1f s%n", runId, domain,
-        succeeded() ? (committedAnything() ? "SUCCEEDED" : "UP TO DATE, nothing committed") : "FAILED", seconds));
+        succeeded() ? (committedAnything() ? "SUCCEEDED" : "UP TO DATE, no table changed") : "FAILED", seconds));
     int width = Math.max(36, builds.stream().mapToInt(b -> b.table().qualifiedName().length()).max().orElse(0));
     String format = "%-" + width + "s %-10s %11s %11s %11s %8s %8s%n";
     out.append(String.format(format, "table", "status", "rows in", "rows out", "quarantined", "version", "seconds"));
