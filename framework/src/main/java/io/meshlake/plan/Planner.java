@@ -71,11 +71,6 @@ public final class Planner {
     return new Planner(domains, steps, order);
   }
 
-  /** The domains known to the planner, by name. */
-  public Map<String, DomainSpec> domains() {
-    return domains;
-  }
-
   /**
    * Every domain, each after the domains whose products it reads (the order a full refresh of the mesh
    * runs in). Cross-domain cycles are impossible: the table graph is acyclic.
