@@ -4,6 +4,7 @@ import io.meshlake.ingest.MalformedExtractException;
 import io.meshlake.jobs.bench.BenchCommand;
 import io.meshlake.jobs.bench.BenchPhaseCommand;
 import io.meshlake.plan.PlanException;
+import org.apache.spark.sql.AnalysisException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -32,6 +33,11 @@ public final class Meshlake {
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       if (e instanceof PlanException || e instanceof IllegalArgumentException || e instanceof MalformedExtractException) {
         commandLine.getErr().println("error: " + e.getMessage());
+        return 2;
+      }
+      if (e instanceof AnalysisException analysis) {
+        commandLine.getErr().println("error: " + analysis.getMessage().lines().findFirst().orElse("")
+            + "\nList namespaces with SHOW DATABASES and tables with SHOW TABLES IN <namespace>, e.g. claims_gold.");
         return 2;
       }
       throw e;

@@ -58,6 +58,9 @@ class GeneratedExtractTest extends SparkTestBase {
     assertThat(err).contains("Unknown domain 'billing'").contains("Known domains: claims, member");
     err = captureErr(() -> assertThat(Meshlake.execute("plan", "claims", "--layer", "platinum")).isEqualTo(2));
     assertThat(err).contains("Unknown layer 'platinum'").contains("bronze, silver, gold");
+    String warehouse = freshWarehouse();
+    err = captureErr(() -> assertThat(Meshlake.execute("sql", "--warehouse", warehouse, "SELECT * FROM nope.x")).isEqualTo(2));
+    assertThat(err).contains("nope").contains("SHOW TABLES IN");
   }
 
   private static String capture(Runnable action) {
