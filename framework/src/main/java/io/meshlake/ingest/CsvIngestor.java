@@ -56,7 +56,7 @@ public final class CsvIngestor {
   }
 
   /** What an ingest wrote. */
-  public record Outcome(Commit commit, List<IngestedFile> files, long quarantined) {}
+  public record Outcome(Commit commit, List<IngestedFile> files) {}
 
   /**
    * Ingests the files. With {@code replace}, the table's rows are replaced by these files' rows (a
@@ -90,7 +90,7 @@ public final class CsvIngestor {
     if (!refused.isEmpty() || replace) {
       writeQuarantine(table, refused, splits, runId, ingestedAt, replace, manifest);
     }
-    return new Outcome(commit, ingested, refused.size());
+    return new Outcome(commit, ingested);
   }
 
   /**

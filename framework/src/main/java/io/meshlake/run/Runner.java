@@ -127,8 +127,8 @@ public final class Runner {
     String recoveredNote = recovered.isEmpty() ? "" : "recorded " + recovered.size() + " file(s) an interrupted run had ingested";
     if (selected.isEmpty()) {
       BuildStatus status = recovered.isEmpty() ? BuildStatus.UP_TO_DATE : BuildStatus.SUCCEEDED;
-      return new TableBuild(runId, table.id(), status, started, Instant.now(), sumIn(recovered), sumOut(recovered),
-          sumQuarantined(recovered), Map.of(), store.version(table.id()), recovered,
+      return new TableBuild(runId, table.id(), status, started, Instant.now(), sum(recovered, IngestedFile::rowsIn),
+          sum(recovered, IngestedFile::rowsOut), sum(recovered, IngestedFile::rowsQuarantined), Map.of(), store.version(table.id()), recovered,
           !recovered.isEmpty() ? recoveredNote
               : found.isEmpty() ? "no " + table.layout().fileName() + " files in " + options.input()
               : "no new files (" + found.size() + " already ingested)");
@@ -136,8 +136,8 @@ public final class Runner {
     CsvIngestor.Outcome outcome = ingestor.ingest(table, selected, versions, runId, runStart, options.fullRefresh(), indented);
     List<IngestedFile> files = new ArrayList<>(recovered);
     files.addAll(outcome.files());
-    return new TableBuild(runId, table.id(), BuildStatus.SUCCEEDED, started, Instant.now(), sumIn(files),
-        sumOut(files), sumQuarantined(files), Map.of(), Optional.of(outcome.commit().version()), files, recoveredNote);
+    return new TableBuild(runId, table.id(), BuildStatus.SUCCEEDED, started, Instant.now(), sum(files, IngestedFile::rowsIn),
+        sum(files, IngestedFile::rowsOut), sum(files, IngestedFile::rowsQuarantined), Map.of(), Optional.of(outcome.commit().version()), files, recoveredNote);
   }
 
   private static Map<String, SourceFile> byPath(List<SourceFile> files) {
@@ -146,16 +146,8 @@ public final class Runner {
     return byPath;
   }
 
-  private static long sumIn(List<IngestedFile> files) {
-    return files.stream().mapToLong(IngestedFile::rowsIn).sum();
-  }
-
-  private static long sumOut(List<IngestedFile> files) {
-    return files.stream().mapToLong(IngestedFile::rowsOut).sum();
-  }
-
-  private static long sumQuarantined(List<IngestedFile> files) {
-    return files.stream().mapToLong(IngestedFile::rowsQuarantined).sum();
+  private static long sum(List<IngestedFile> files, java.util.function.ToLongFunction<IngestedFile> count) {
+    return files.stream().mapToLong(count).sum();
   }
 
   private TableBuild derive(Step step, DerivedTable table, RunOptions options, String runId, Instant runStart,

@@ -18,7 +18,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * Writes a derived table's new data according to its {@link WriteMode}, creating the table on first
@@ -50,8 +49,7 @@ public final class TableWriter {
         : data;
     String location = store.location(table.id());
     if (fresh) {
-      StructType schema = table.writeMode() instanceof WriteMode.Scd2 ? withScd2Columns(data, effectiveAt).schema() : data.schema();
-      store.create(table.id(), schema, table.partitionBy(), comment(table), properties(table));
+      store.create(table.id(), rows.schema(), table.partitionBy(), comment(table), properties(table));
       // A new table has nothing to merge with: every mode starts as a plain append.
       rows.write().format("delta").mode("append").save(location);
       return store.lastCommit(table.id());
