@@ -1,5 +1,8 @@
 package io.meshlake;
 
+import io.meshlake.quality.QualityLog;
+import java.time.Instant;
+import java.util.Optional;
 import io.meshlake.config.Environment;
 import io.meshlake.plan.Plan;
 import io.meshlake.run.RunLog;
@@ -51,10 +54,19 @@ public final class Platform {
     store.registerAll();
   }
 
-  /** Runs a plan with the environment's ingest settings. */
-  public RunResult run(Plan plan, String input, boolean fullRefresh) {
-    RunOptions options = new RunOptions(input, fullRefresh, environment.ingest().splitBytes());
+  /**
+   * Runs a plan with the environment's ingest settings.
+   *
+   * @param asOf the run's logical time for freshness rules; empty for now
+   */
+  public RunResult run(Plan plan, String input, boolean fullRefresh, Optional<Instant> asOf) {
+    RunOptions options = new RunOptions(input, fullRefresh, environment.ingest().splitBytes(), asOf);
     return new Runner(store, runLog, progress).run(plan, options);
+  }
+
+  /** The platform table of quality verdicts. */
+  public QualityLog qualityLog() {
+    return new QualityLog(store);
   }
 
   public SparkSession spark() {

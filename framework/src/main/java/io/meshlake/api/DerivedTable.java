@@ -1,12 +1,13 @@
 package io.meshlake.api;
 
+import io.meshlake.contract.Contract;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * A silver or gold table computed from declared inputs by a transform (Java or a SQL file kept in the
- * domain module). Gold tables carry a {@link Contract}.
+ * domain module). Gold tables carry their {@link Contract}.
  *
  * <p>With an {@code incrementalKey}, the table is a function of groups of rows sharing that key in every
  * input (e.g. everything about one member): an incremental run finds the keys whose input rows changed
@@ -44,7 +45,7 @@ public record DerivedTable(
     }
     if (id.layer() == Layer.GOLD && contract.isEmpty()) {
       throw new IllegalArgumentException(
-          id + " is a gold data product and needs a contract: call owner(...), description(...) and version(...)");
+          id + " is a gold data product and needs a contract (meshlake/<domain>/contracts/<product>.yaml)");
     }
     if (writeMode instanceof WriteMode.OverwritePartitions && partitionBy.isEmpty()) {
       throw new IllegalArgumentException(

@@ -1,7 +1,9 @@
 package io.meshlake.api;
 
+import io.meshlake.config.ClasspathResources;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -20,19 +22,16 @@ public record SqlTransform(String resource, String sql) implements Transform {
    */
   public static SqlTransform load(String domain, String path) {
     String resource = "meshlake/" + domain + "/" + path;
-    ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    if (loader == null) {
-      loader = SqlTransform.class.getClassLoader();
-    }
-    try (InputStream in = loader.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalArgumentException(
-            "SQL file " + resource + " is not on the classpath: put it in domains/" + domain
-                + "/src/main/resources/" + resource);
-      }
-      return new SqlTransform(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    return ClasspathResources.read(resource, in -> new SqlTransform(resource, text(resource, in)))
+        .orElseThrow(() -> new IllegalArgumentException("SQL file " + resource + " is not on the classpath: put it in"
+            + " domains/" + domain + "/src/main/resources/" + resource));
+  }
+
+  private static String text(String resource, InputStream in) {
+    try {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new IllegalStateException("Cannot read SQL file " + resource + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("Cannot read SQL file " + resource, e);
     }
   }
 

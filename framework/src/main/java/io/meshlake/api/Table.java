@@ -1,5 +1,7 @@
 package io.meshlake.api;
 
+import io.meshlake.contract.Contract;
+import io.meshlake.contract.Contracts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,8 +27,6 @@ public final class Table {
   private List<String> partitionBy = List.of();
   private String incrementalKey;
   private String description;
-  private String owner;
-  private String version;
 
   private Table(String name) {
     TableId.requireSnakeCase("table", name);
@@ -102,21 +102,12 @@ public final class Table {
     return this;
   }
 
-  /** What the table holds; for gold products, what each measure means. */
+  /**
+   * What a silver table holds. A gold product's description, owner and version live in its contract,
+   * {@code src/main/resources/meshlake/<domain>/contracts/<product>.yaml}.
+   */
   public Table description(String description) {
     this.description = description;
-    return this;
-  }
-
-  /** The owning team of a gold product. */
-  public Table owner(String owner) {
-    this.owner = owner;
-    return this;
-  }
-
-  /** The semantic version of a gold product's contract. */
-  public Table version(String version) {
-    this.version = version;
     return this;
   }
 
@@ -126,14 +117,12 @@ public final class Table {
       throw new IllegalArgumentException(id + " declares both transform(...) and sql(...): keep one");
     }
     Transform effective = sqlPath != null ? SqlTransform.load(domain, sqlPath) : transform;
-    Optional<Contract> contract = layer == Layer.GOLD
-        ? Optional.of(new Contract(owner, description, version == null ? "" : version))
-        : Optional.empty();
-    if (layer != Layer.GOLD && (owner != null || version != null)) {
-      throw new IllegalArgumentException(
-          id + ": owner and version belong to gold data products; silver tables have none");
+    if (layer == Layer.GOLD && description != null) {
+      throw new IllegalArgumentException(id + ": a gold product's description belongs in its contract, "
+          + Contracts.resource(domain, name) + "; remove description(...)");
     }
+    Optional<Contract> contract = layer == Layer.GOLD ? Optional.of(Contracts.load(domain, name)) : Optional.empty();
     return new DerivedTable(id, inputs, effective, writeMode, partitionBy, Optional.ofNullable(incrementalKey), contract,
-        description);
+        contract.map(Contract::description).orElse(description));
   }
 }

@@ -1,14 +1,21 @@
 package io.meshlake.run;
 
 import io.meshlake.ingest.IngestedFile;
+import io.meshlake.quality.QualityLog;
+import io.meshlake.quality.RuleOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** The outcome of a run: one build record per planned table. */
-public record RunResult(String runId, String domain, Instant startedAt, Instant endedAt, List<TableBuild> builds) {
+/**
+ * The outcome of a run: one build record per planned table, and the quality gate's verdict on every
+ * gold product it tried to publish.
+ */
+public record RunResult(String runId, String domain, Instant startedAt, Instant endedAt, List<TableBuild> builds,
+    List<QualityLog.Entry> quality) {
   public RunResult {
     builds = List.copyOf(builds);
+    quality = List.copyOf(quality);
   }
 
   /** True when no table failed or was skipped. */
@@ -40,6 +47,11 @@ public record RunResult(String runId, String domain, Instant startedAt, Instant 
             f.reconciles() ? "reconciled" : "MISMATCH", String.format("%,d", f.rowsIn()), String.format("%,d", f.rowsOut()),
             String.format("%,d", f.rowsQuarantined()), "", ""));
       }
+    }
+    for (QualityLog.Entry q : quality) {
+      long passed = q.outcomes().stream().filter(o -> o.status() == RuleOutcome.Status.PASSED).count();
+      out.append(String.format("quality %s: %d/%d rule(s) passed%s%n", q.product().qualifiedName(), passed,
+          q.outcomes().size(), q.published() ? "" : ", NOT PUBLISHED"));
     }
     for (TableBuild b : builds) {
       if (b.status() == BuildStatus.FAILED || b.status() == BuildStatus.SKIPPED) {

@@ -13,6 +13,9 @@ import io.meshlake.ingest.IngestedFile;
 import io.meshlake.ingest.MalformedExtractException;
 import io.meshlake.ingest.SourceFile;
 import io.meshlake.plan.Plan;
+import io.meshlake.quality.GateFailedException;
+import io.meshlake.quality.LineCounts;
+import io.meshlake.quality.QualityLog;
 import io.meshlake.plan.Step;
 import io.meshlake.table.Commit;
 import io.meshlake.table.DeltaTableStore;
@@ -49,12 +52,16 @@ public final class Runner {
   private final DeltaTableStore store;
   private final RunLog runLog;
   private final TableWriter writer;
+  private final Publication publication;
+  private final QualityLog qualityLog;
   private final Consumer<String> progress;
 
   public Runner(DeltaTableStore store, RunLog runLog, Consumer<String> progress) {
     this.store = store;
     this.runLog = runLog;
     this.writer = new TableWriter(store);
+    this.publication = new Publication(store, writer, progress);
+    this.qualityLog = new QualityLog(store);
     this.progress = progress;
   }
 
@@ -65,12 +72,14 @@ public final class Runner {
     progress.accept("Run " + runId + ": " + plan.steps().size() + " table(s) of domain " + plan.selection().domain()
         + (options.fullRefresh() ? ", full refresh" : ""));
     List<TableBuild> builds = new ArrayList<>();
+    List<QualityLog.Entry> verdicts = new ArrayList<>();
     Set<TableId> broken = new HashSet<>();
     int n = 0;
     for (Step step : plan.steps()) {
       n++;
       progress.accept(String.format("[%d/%d] %s", n, plan.steps().size(), step.id().qualifiedName()));
-      TableBuild build = build(step, options, runId, startedAt, broken);
+      Gold gold = new Gold(options.asOf().orElse(startedAt), lines(plan, step, builds), verdicts);
+      TableBuild build = build(step, options, runId, startedAt, broken, gold);
       if (build.status() == BuildStatus.FAILED || build.status() == BuildStatus.SKIPPED) {
         broken.add(step.id());
       }
@@ -79,10 +88,42 @@ public final class Runner {
       builds.add(build);
     }
     runLog.record(builds);
-    return new RunResult(runId, plan.selection().domain(), startedAt, Instant.now(), builds);
+    qualityLog.record(verdicts);
+    if (!verdicts.isEmpty()) {
+      progress.accept("Quality report: " + qualityLog.writeReport(runId, verdicts));
+    }
+    return new RunResult(runId, plan.selection().domain(), startedAt, Instant.now(), builds, verdicts);
   }
 
-  private TableBuild build(Step step, RunOptions options, String runId, Instant runStart, Set<TableId> broken) {
+  /** What a gold publication in this run needs besides the table: as-of time, upstream lines, the verdict list. */
+  private record Gold(Instant asOf, LineCounts lines, List<QualityLog.Entry> verdicts) {}
+
+  /** Extract lines ingested in this run into the bronze tables {@code step} is built from, directly or not. */
+  private static LineCounts lines(Plan plan, Step step, List<TableBuild> builds) {
+    Map<TableId, Step> steps = new HashMap<>();
+    plan.steps().forEach(s -> steps.put(s.id(), s));
+    Set<TableId> upstream = new HashSet<>();
+    List<Step> pending = new ArrayList<>(List.of(step));
+    while (!pending.isEmpty()) {
+      for (Step.Resolved input : pending.remove(pending.size() - 1).inputs()) {
+        if (upstream.add(input.table()) && steps.containsKey(input.table())) {
+          pending.add(steps.get(input.table()));
+        }
+      }
+    }
+    long read = 0;
+    long quarantined = 0;
+    for (TableBuild b : builds) {
+      if (upstream.contains(b.table()) && b.table().layer() == io.meshlake.api.Layer.BRONZE) {
+        read += b.rowsIn();
+        quarantined += b.rowsQuarantined();
+      }
+    }
+    return new LineCounts(read, quarantined);
+  }
+
+  private TableBuild build(Step step, RunOptions options, String runId, Instant runStart, Set<TableId> broken,
+      Gold gold) {
     Instant started = Instant.now();
     Optional<TableId> brokenInput = step.inputs().stream().map(Step.Resolved::table).filter(broken::contains).findFirst();
     if (brokenInput.isPresent()) {
@@ -92,7 +133,7 @@ public final class Runner {
     try {
       return step.table() instanceof IngestTable ingest
           ? ingest(ingest, options, runId, runStart, started)
-          : derive(step, (DerivedTable) step.table(), options, runId, runStart, started);
+          : derive(step, (DerivedTable) step.table(), options, runId, runStart, started, gold);
     } catch (RuntimeException e) {
       return new TableBuild(runId, step.id(), BuildStatus.FAILED, started, Instant.now(), 0, 0, 0, Map.of(),
           Optional.empty(), List.of(), rootMessage(e));
@@ -151,7 +192,7 @@ public final class Runner {
   }
 
   private TableBuild derive(Step step, DerivedTable table, RunOptions options, String runId, Instant runStart,
-      Instant started) {
+      Instant started, Gold gold) {
     Map<String, Long> current = new LinkedHashMap<>();
     for (Step.Resolved input : step.inputs()) {
       TableId id = input.table();
@@ -167,7 +208,8 @@ public final class Runner {
       return new TableBuild(runId, table.id(), BuildStatus.UP_TO_DATE, started, Instant.now(), 0, 0, 0, current,
           store.version(table.id()), List.of(), "inputs unchanged since run " + last.get().runId());
     }
-    boolean continuing = !options.fullRefresh() && exists && last.isPresent()
+    boolean contractChanged = table.contract().isPresent() && publication.contractChanged(table);
+    boolean continuing = !options.fullRefresh() && exists && last.isPresent() && !contractChanged
         && step.inputs().stream().allMatch(i -> last.get().inputVersions().containsKey(i.table().qualifiedName()));
     Optional<List<Object>> keys = continuing && table.incrementalKey().isPresent()
         ? changedKeys(step, table.incrementalKey().get(), last.get(), current)
@@ -191,15 +233,32 @@ public final class Runner {
     try {
       Dataset<Row> result = table.transform().apply(context);
       InputGuard.check(table, result, step.inputs().stream().map(i -> store.location(i.table())).toList());
-      Commit commit = keys.isPresent()
-          ? writer.replaceKeys(table, result, table.incrementalKey().get(), keys.get())
-          : writer.write(table, result, runStart, options.fullRefresh());
-      long in = commit.metrics().containsKey("numSourceRows") ? commit.metric("numSourceRows") : commit.metric("numOutputRows");
+      Publication.Writer write = rows -> keys.isPresent()
+          ? writer.replaceKeys(table, rows, table.incrementalKey().get(), keys.get())
+          : writer.write(table, rows, runStart, options.fullRefresh() || contractChanged);
+      Commit commit;
+      long version;
+      long quarantined = 0;
+      if (table.contract().isPresent()) {
+        Optional<Dataset<Row>> unchanged = keys.map(k -> store.read(table.id(), store.version(table.id()).orElseThrow())
+            .where(col(table.incrementalKey().get()).isin(k.toArray()).unary_$bang()));
+        Publication.Outcome published = publication.publish(table, result, unchanged, write, runId, gold.asOf(),
+            gold.lines(), gold.verdicts()::add);
+        gold.verdicts().add(published.quality());
+        commit = published.commit();
+        version = published.version();
+        quarantined = published.quarantined();
+      } else {
+        commit = write.write(result);
+        version = commit.version();
+      }
+      long in = quarantined
+          + (commit.metrics().containsKey("numSourceRows") ? commit.metric("numSourceRows") : commit.metric("numOutputRows"));
       long out = commit.metrics().containsKey("numSourceRows")
           ? commit.metric("numTargetRowsInserted") + commit.metric("numTargetRowsUpdated")
           : commit.metric("numOutputRows");
-      return new TableBuild(runId, table.id(), BuildStatus.SUCCEEDED, started, Instant.now(), in, out, 0, current,
-          Optional.of(commit.version()), List.of(),
+      return new TableBuild(runId, table.id(), BuildStatus.SUCCEEDED, started, Instant.now(), in, out, quarantined, current,
+          Optional.of(version), List.of(),
           keys.map(k -> "recomputed " + k.size() + " " + table.incrementalKey().get() + " value(s)").orElse(""));
     } finally {
       inputs.keySet().forEach(name -> store.spark().catalog().dropTempView(name));
@@ -249,7 +308,7 @@ public final class Runner {
       cause = cause.getCause();
     }
     String message = cause.getMessage() == null ? cause.getClass().getName() : cause.getMessage();
-    return message.lines().findFirst().orElse(message);
+    return cause instanceof GateFailedException ? message : message.lines().findFirst().orElse(message);
   }
 
   private record Context(SparkSession spark, Map<String, Dataset<Row>> inputs, String runId, Instant runStartedAt)

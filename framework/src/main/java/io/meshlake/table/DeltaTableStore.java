@@ -146,6 +146,27 @@ public final class DeltaTableStore {
     return spark.read().format("delta").option("versionAsOf", version).load(location(id));
   }
 
+  /** The table's properties (TBLPROPERTIES), from its latest snapshot. */
+  public Map<String, String> properties(TableId id) {
+    Row detail = DeltaTable.forPath(spark, location(id)).detail().select("properties").first();
+    return new HashMap<>(scala.collection.JavaConverters.mapAsJavaMap(detail.<String, String>getMap(0)));
+  }
+
+  /** Sets table properties in one commit. */
+  public void setProperties(TableId id, Map<String, String> properties) {
+    StringBuilder sql = new StringBuilder("ALTER TABLE delta.`" + location(id) + "` SET TBLPROPERTIES (");
+    String sep = "";
+    for (Map.Entry<String, String> e : properties.entrySet()) {
+      sql.append(sep).append(literal(e.getKey())).append(" = ").append(literal(e.getValue()));
+      sep = ", ";
+    }
+    spark.sql(sql.append(")").toString());
+  }
+
+  private static String literal(String value) {
+    return "'" + value.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n") + "'";
+  }
+
   /**
    * The rows inserted into an append-only table after {@code afterVersion} up to {@code upToVersion},
    * from Delta's change data feed (enabled on every table this store creates).

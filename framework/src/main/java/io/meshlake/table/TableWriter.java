@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.delta.tables.DeltaTable;
-import io.meshlake.api.Contract;
 import io.meshlake.api.DerivedTable;
 import io.meshlake.api.WriteMode;
 import java.sql.Timestamp;
@@ -175,17 +174,13 @@ public final class TableWriter {
   }
 
   private static String comment(DerivedTable table) {
-    return table.contract().map(Contract::description).orElse(table.description());
+    return table.description();
   }
 
   private static Map<String, String> properties(DerivedTable table) {
     Map<String, String> properties = new LinkedHashMap<>();
     properties.put("meshlake.domain", table.id().domain());
     properties.put("meshlake.layer", table.id().layer().label());
-    table.contract().ifPresent(c -> {
-      properties.put("meshlake.owner", c.owner());
-      properties.put("meshlake.version", c.version());
-    });
     return properties;
   }
 }

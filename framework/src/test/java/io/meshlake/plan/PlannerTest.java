@@ -3,8 +3,8 @@ package io.meshlake.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.meshlake.api.Contract;
 import io.meshlake.api.DerivedTable;
+import io.meshlake.contract.Contracts;
 import io.meshlake.api.DomainSpec;
 import io.meshlake.api.Input;
 import io.meshlake.api.Layer;
@@ -23,8 +23,7 @@ class PlannerTest {
   private static final CsvLayout LAYOUT = CsvLayout.builder("l", "rows").required("Id", FieldType.STRING).build();
 
   private static Table gold(String name, String... from) {
-    return Table.named(name).from(from).transform(c -> c.input(from[0])).overwrite()
-        .owner("team@example.org").description("test product").version("1.0.0");
+    return Table.named(name).from(from).transform(c -> c.input(from[0])).overwrite();
   }
 
   private static DomainSpec member() {
@@ -124,7 +123,7 @@ class PlannerTest {
         new SqlTransform("meshlake/claims/gold/sneaky.sql",
             "WITH x AS (SELECT * FROM claim_lines) SELECT * FROM x JOIN member_silver.members m ON true"
                 + " WHERE m.id IN (SELECT id FROM secrets)"),
-        new WriteMode.Overwrite(), List.of(), Optional.empty(), Optional.of(new Contract("o", "d", "1.0.0")), "");
+        new WriteMode.Overwrite(), List.of(), Optional.empty(), Optional.of(Contracts.load("claims", "payer_pmpm")), "");
     DomainSpec base = claims("member_gold.member_months");
     DomainSpec withSneaky = new DomainSpec("claims", concat(base, sneaky));
     assertThatThrownBy(() -> Planner.of(List.of(withSneaky, member())))
@@ -147,7 +146,15 @@ class PlannerTest {
   void goldWithoutAContractIsRefusedAtDeclaration() {
     assertThatThrownBy(() -> DomainSpec.builder("member")
             .gold(Table.named("x").from("y").transform(c -> c.input("y")).overwrite()).build())
-        .hasMessageContaining("needs an owner");
+        .hasMessageContaining("meshlake/member/contracts/x.yaml")
+        .hasMessageContaining("member_gold.x has no contract");
+  }
+
+  @Test
+  void aGoldDescriptionBelongsInTheContract() {
+    assertThatThrownBy(() -> DomainSpec.builder("member")
+            .gold(gold("member_months", "y").description("in Java")).build())
+        .hasMessageContaining("belongs in its contract, meshlake/member/contracts/member_months.yaml");
   }
 
   private static List<io.meshlake.api.TableSpec> concat(DomainSpec spec, io.meshlake.api.TableSpec extra) {

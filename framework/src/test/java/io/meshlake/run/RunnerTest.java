@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
@@ -66,14 +67,13 @@ class RunnerTest extends SparkTestBase {
               }
               return c.input("persons").groupBy("name").agg(org.apache.spark.sql.functions.sum("score").as("total"));
             })
-            .overwrite().owner("o@example.org").description("score per name").version("1.0.0"))
+            .overwrite())
         .build();
   }
 
   private static DomainSpec consumer() {
     return DomainSpec.builder("consumer")
-        .gold(Table.named("copy").from("people_gold.scores").transform(c -> c.input("scores")).overwrite()
-            .owner("o@example.org").description("copy").version("1.0.0"))
+        .gold(Table.named("copy").from("people_gold.scores").transform(c -> c.input("scores")).overwrite())
         .build();
   }
 
@@ -85,7 +85,7 @@ class RunnerTest extends SparkTestBase {
 
   private RunResult run(DomainSpec spec, boolean fullRefresh) {
     var plan = Planner.of(List.of(spec, consumer())).plan(Selection.domain(spec.name()));
-    return new Runner(store, runLog, progress::add).run(plan, new RunOptions(extract.toString(), fullRefresh, 1024));
+    return new Runner(store, runLog, progress::add).run(plan, new RunOptions(extract.toString(), fullRefresh, 1024, Optional.empty()));
   }
 
   private TableBuild build(RunResult result, String table) {
@@ -278,12 +278,12 @@ class RunnerTest extends SparkTestBase {
     DomainSpec sneaky = DomainSpec.builder("sneaky")
         .gold(Table.named("peek").from("people_gold.scores")
             .transform(c -> c.spark().read().format("delta").load(store.location(TableId.parse("people_silver.persons"))))
-            .overwrite().owner("o@example.org").description("reads silver of another domain").version("1.0.0"))
+            .overwrite())
         .build();
 
     RunResult result = new Runner(store, runLog, progress::add).run(
         Planner.of(List.of(people(false), sneaky)).plan(Selection.domain("sneaky")),
-        new RunOptions(extract.toString(), false, 1024));
+        new RunOptions(extract.toString(), false, 1024, Optional.empty()));
 
     assertThat(build(result, "sneaky_gold.peek").status()).isEqualTo(BuildStatus.FAILED);
     assertThat(build(result, "sneaky_gold.peek").message())
@@ -295,7 +295,7 @@ class RunnerTest extends SparkTestBase {
   void aProductOfAnotherDomainMustBePublishedFirst() {
     RunResult result = new Runner(store, runLog, progress::add).run(
         Planner.of(List.of(people(false), consumer())).plan(Selection.domain("consumer")),
-        new RunOptions(extract.toString(), false, 1024));
+        new RunOptions(extract.toString(), false, 1024, Optional.empty()));
     assertThat(build(result, "consumer_gold.copy").message())
         .contains("people_gold.scores has not been built yet")
         .contains("run `./meshlake run people` first");

@@ -8,6 +8,9 @@ import io.meshlake.plan.Planner;
 import io.meshlake.plan.Selection;
 import io.meshlake.run.RunResult;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,7 +39,10 @@ final class DemoCommand implements Callable<Integer> {
     Path extract = dir.resolve("extract");
     Console.progress("Generating " + members + " members into " + extract);
     System.out.println(SyntheaCsvGenerator.generate(
-        GeneratorOptions.of(members, extract).withBadFraction(0.001)).summary());
+        GeneratorOptions.of(members, extract).withBadFraction(0.0005)).summary());
+    Instant asOf = SyntheaCsvGenerator.extractDate().atStartOfDay(ZoneOffset.UTC).toInstant();
+    Console.progress("The extract's logical date is " + SyntheaCsvGenerator.extractDate()
+        + ": runs judge freshness against it (--as-of)");
     if (platform.warehouse == null) {
       platform.warehouse = dir.resolve("warehouse").toString();
     }
@@ -44,7 +50,8 @@ final class DemoCommand implements Callable<Integer> {
     boolean ok = true;
     Platform running = platform.start();
     for (String domain : planner.domainOrder()) {
-      RunResult result = running.run(planner.plan(Selection.domain(domain)), extract.toString(), false);
+      RunResult result = running.run(planner.plan(Selection.domain(domain)), extract.toString(), false,
+          Optional.of(asOf));
       System.out.print(result.summary());
       ok &= result.succeeded();
     }

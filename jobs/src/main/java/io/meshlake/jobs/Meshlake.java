@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
         "A data mesh on a lakehouse for healthcare: each domain builds bronze -> silver -> gold Delta tables from"
             + " its extracts, and publishes gold data products other domains and analysts read.",
         ""},
-    subcommands = {DemoCommand.class, RunCommand.class, PlanCommand.class, GenerateCommand.class, SqlCommand.class,
+    subcommands = {DemoCommand.class, RunCommand.class, PlanCommand.class, ValidateCommand.class, QualityCommand.class,
+        GenerateCommand.class, SqlCommand.class,
         BenchCommand.class, BenchPhaseCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Start with:  ./meshlake demo", "Then:        ./meshlake help run"})
 public final class Meshlake {

@@ -5,6 +5,8 @@ import io.meshlake.plan.Domains;
 import io.meshlake.plan.Plan;
 import io.meshlake.plan.Planner;
 import io.meshlake.run.RunResult;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,6 +24,10 @@ import picocli.CommandLine.Option;
         "  ./meshlake run claims                        # after member: claims reads member_gold.member_months",
         "  ./meshlake run claims --table claim_lines --downstream",
         "  ./meshlake run member --full-refresh         # rebuild from all inputs",
+        "  ./meshlake run claims --as-of 2026-01-01     # judge freshness against the extract's logical date",
+        "",
+        "Gold products are published only when they match their contract and pass their quality rules",
+        "(quality-rules/<domain>/<product>.yaml); otherwise they stay as they were. See ./meshlake quality.",
         "", "Exit status: 0 when every table succeeded or was up to date, 1 when one failed."})
 final class RunCommand implements Callable<Integer> {
   @Mixin
@@ -34,6 +40,11 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--full-refresh", description = "Rebuild the selected tables from all their input, replacing their content.")
   boolean fullRefresh;
 
+  @Option(names = "--as-of", paramLabel = "TIME", converter = AsOf.class,
+      description = "The run's logical date or time (2026-01-31 or 2026-01-31T06:00:00Z): freshness rules measure the"
+          + " data's age against it. Orchestrators pass their logical date. Default: now.")
+  Instant asOf;
+
   @Mixin
   PlatformOptions platform;
 
@@ -41,7 +52,8 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     Plan plan = Planner.of(Domains.discover()).plan(selection.selection());
     Platform running = platform.start();
-    RunResult result = running.run(plan, input != null ? input : running.environment().input(), fullRefresh);
+    RunResult result = running.run(plan, input != null ? input : running.environment().input(), fullRefresh,
+        Optional.ofNullable(asOf));
     System.out.print(result.summary());
     return result.succeeded() ? 0 : 1;
   }

@@ -30,8 +30,8 @@ class GeneratedExtractTest extends SparkTestBase {
     assertThat(report.totalMalformed()).isPositive();
     String warehouse = freshWarehouse();
 
-    assertThat(Meshlake.execute("run", "member", "--input", extract.toString(), "--warehouse", warehouse)).isZero();
-    assertThat(Meshlake.execute("run", "claims", "--input", extract.toString(), "--warehouse", warehouse)).isZero();
+    assertThat(Meshlake.execute("run", "member", "--as-of", "2026-01-01", "--input", extract.toString(), "--warehouse", warehouse)).isZero();
+    assertThat(Meshlake.execute("run", "claims", "--as-of", "2026-01-01", "--input", extract.toString(), "--warehouse", warehouse)).isZero();
 
     Map<String, String> tables = Map.of("patients.csv", "member_bronze.patients_raw",
         "payer_transitions.csv", "member_bronze.payer_transitions_raw", "claims.csv", "claims_bronze.claims_raw",

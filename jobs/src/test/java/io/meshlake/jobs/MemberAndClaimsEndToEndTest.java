@@ -35,8 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 class MemberAndClaimsEndToEndTest extends SparkTestBase {
   private static final Path FIXTURE = Path.of("src/test/resources/fixtures/synthea-csv-27-patients");
   private static final List<String> TABLES = List.of(
-      "member_bronze.patients_raw", "member_bronze.payer_transitions_raw", "member_silver.members",
-      "member_silver.enrollment_spans", "member_gold.enrollment", "member_gold.member_months",
+      "member_bronze.patients_raw", "member_bronze.payer_transitions_raw", "member_silver.member_records",
+      "member_silver.enrollment_spans", "member_gold.members", "member_gold.enrollment", "member_gold.member_months",
       "claims_bronze.claims_raw", "claims_bronze.claims_transactions_raw", "claims_silver.claims",
       "claims_silver.claim_lines", "claims_silver.payments_by_member_month", "claims_gold.member_month_costs",
       "claims_gold.payer_pmpm");
@@ -54,8 +54,12 @@ class MemberAndClaimsEndToEndTest extends SparkTestBase {
         "organizations", "payers")) {
       Files.copy(FIXTURE.resolve(f + ".csv"), extract.resolve(f + ".csv"));
     }
-    assertThat(cli("run", "member", "--input", extract.toString())).isZero();
-    assertThat(cli("run", "claims", "--input", extract.toString())).isZero();
+    assertThat(cli("run", "member", "--as-of", asOf("member"), "--input", extract.toString())).isZero();
+    assertThat(cli("run", "claims", "--as-of", asOf("claims"), "--input", extract.toString())).isZero();
+  }
+
+  static String asOf(String domain) {
+    return RawCsv.sampleAsOf(FIXTURE, domain).toString();
   }
 
   static int cli(String... args) {
@@ -160,8 +164,8 @@ class MemberAndClaimsEndToEndTest extends SparkTestBase {
   @Order(4)
   void aSecondRunCommitsNothing() {
     Map<String, Long> before = versions();
-    assertThat(cli("run", "member", "--input", extract.toString())).isZero();
-    assertThat(cli("run", "claims", "--input", extract.toString())).isZero();
+    assertThat(cli("run", "member", "--as-of", asOf("member"), "--input", extract.toString())).isZero();
+    assertThat(cli("run", "claims", "--as-of", asOf("claims"), "--input", extract.toString())).isZero();
     assertThat(versions()).isEqualTo(before);
   }
 
@@ -174,7 +178,7 @@ class MemberAndClaimsEndToEndTest extends SparkTestBase {
             + "late-1,9120543f-28b9-96ae-09eb-d54f6d918234,3edac2e3-d223-6fae-d515-daf96ef6bc76,CHARGE,10.00,2023-01-27T16:17:47Z\n"
             + "late-2,9120543f-28b9-96ae-09eb-d54f6d918234,3edac2e3-d223-6fae-d515-daf96ef6bc76,CHARGE,ten,2023-01-27T16:17:47Z\n",
         StandardOpenOption.CREATE_NEW);
-    assertThat(cli("run", "claims", "--input", extract.toString())).isZero();
+    assertThat(cli("run", "claims", "--as-of", asOf("claims"), "--input", extract.toString())).isZero();
 
     List<Row> quarantined = sql("SELECT line_number, reason, raw_line FROM claims_bronze.claims_transactions_raw_quarantine"
         + " WHERE _source_file LIKE '%claims_transactions.late.csv'");
@@ -202,8 +206,8 @@ class MemberAndClaimsEndToEndTest extends SparkTestBase {
     Files.writeString(extract.resolve("payer_transitions.late.csv"), "PATIENT,MEMBERID,START_YEAR,END_YEAR,PAYER\n"
         + "3edac2e3-d223-6fae-d515-daf96ef6bc76,m-late,2030-01-05T00:00:00Z,2030-03-15T00:00:00Z,"
         + "6e2f1a2d-27bd-3701-8d08-dae202c58632\n", StandardOpenOption.CREATE_NEW);
-    assertThat(cli("run", "member", "--input", extract.toString())).isZero();
-    assertThat(cli("run", "claims", "--input", extract.toString())).isZero();
+    assertThat(cli("run", "member", "--as-of", asOf("member"), "--input", extract.toString())).isZero();
+    assertThat(cli("run", "claims", "--as-of", asOf("claims"), "--input", extract.toString())).isZero();
     assertThat(sql("SELECT coverage_month FROM member_gold.member_months WHERE member_id = '3edac2e3-d223-6fae-d515-daf96ef6bc76'"
         + " AND coverage_month >= DATE'2030-01-01' ORDER BY coverage_month")).extracting(r -> r.get(0).toString())
         .containsExactly("2030-01-01", "2030-02-01", "2030-03-01");
@@ -211,8 +215,8 @@ class MemberAndClaimsEndToEndTest extends SparkTestBase {
         "claims_silver.payments_by_member_month", "claims_gold.member_month_costs", "claims_gold.payer_pmpm");
     Map<String, List<String>> incremental = contents(gold);
 
-    assertThat(cli("run", "member", "--input", extract.toString(), "--full-refresh")).isZero();
-    assertThat(cli("run", "claims", "--input", extract.toString(), "--full-refresh")).isZero();
+    assertThat(cli("run", "member", "--as-of", asOf("member"), "--input", extract.toString(), "--full-refresh")).isZero();
+    assertThat(cli("run", "claims", "--as-of", asOf("claims"), "--input", extract.toString(), "--full-refresh")).isZero();
 
     assertThat(contents(gold)).isEqualTo(incremental);
   }

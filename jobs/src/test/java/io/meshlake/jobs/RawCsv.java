@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,5 +37,22 @@ final class RawCsv {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The newest instant of a CSV, taking per row the first of {@code columns} with a value. */
+  static Instant newest(Path file, String... columns) {
+    return read(file).stream()
+        .map(row -> java.util.Arrays.stream(columns).map(row::get).filter(v -> !v.isEmpty()).findFirst().orElseThrow())
+        .map(Instant::parse).max(java.util.Comparator.naturalOrder()).orElseThrow();
+  }
+
+  /**
+   * The logical time of the 27-patient sample per domain, against which freshness is judged: the
+   * newest coverage end (member) or the newest claim transaction (claims).
+   */
+  static Instant sampleAsOf(Path fixture, String domain) {
+    return domain.equals("member")
+        ? newest(fixture.resolve("payer_transitions.csv"), "END_YEAR")
+        : newest(fixture.resolve("claims_transactions.csv"), "TODATE", "FROMDATE");
   }
 }

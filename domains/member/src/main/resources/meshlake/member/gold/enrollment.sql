@@ -10,5 +10,5 @@ SELECT s.member_id,
        m.birth_date,
        m.state
 FROM enrollment_spans s
-LEFT JOIN members m ON m.member_id = s.member_id
+LEFT JOIN member_records m ON m.member_id = s.member_id
 WHERE s.is_current

@@ -38,7 +38,7 @@ final class BaselineJob {
     bronze("claims_raw", "claims", SyntheaCsv.CLAIMS.schema());
     bronze("claims_transactions_raw", "claims_transactions", SyntheaCsv.CLAIMS_TRANSACTIONS.schema());
 
-    silver("members", "SELECT id AS member_id, birthdate AS birth_date, deathdate AS death_date, first AS first_name,"
+    silver("member_records", "SELECT id AS member_id, birthdate AS birth_date, deathdate AS death_date, first AS first_name,"
         + " last AS last_name, gender, race, ethnicity, marital AS marital_status, ssn, address, city, state, county, zip,"
         + " lat, lon FROM latest", "patients_raw", "id");
     silver("enrollment_spans", "SELECT patient AS member_id, start_year AS coverage_start, end_year AS coverage_end,"
@@ -57,7 +57,7 @@ final class BaselineJob {
         + " unitamount AS unit_amount, payments, adjustments, transfers, outstanding, placeofservice AS place_of_service,"
         + " providerid AS provider_id FROM latest", "claims_transactions_raw", "id");
 
-    gold("enrollment", "member/gold/enrollment.sql", "enrollment_spans", "members");
+    gold("enrollment", "member/gold/enrollment.sql", "enrollment_spans", "member_records");
     gold("member_months", "member/gold/member_months.sql", "enrollment_spans");
     gold("member_month_costs", "claims/gold/member_month_costs.sql", "claim_lines");
     gold("payments_by_member_month", "claims/silver/payments_by_member_month.sql", "claim_lines", "claims");

@@ -3,15 +3,18 @@ package io.meshlake.jobs.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.meshlake.Platform;
 import io.meshlake.config.Environment;
+import io.meshlake.jobs.generate.SyntheaCsvGenerator;
 import io.meshlake.plan.Domains;
 import io.meshlake.plan.Planner;
 import io.meshlake.plan.Selection;
 import io.meshlake.run.RunResult;
 import io.meshlake.run.TableBuild;
 import java.lang.management.ManagementFactory;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,14 +45,17 @@ public final class BenchPhaseCommand implements Callable<Integer> {
         Planner planner = Planner.of(Domains.discover());
         Platform platform = Platform.start(env, Map.of(), line -> { });
         for (String domain : planner.domainOrder()) {
-          RunResult result = platform.run(planner.plan(Selection.domain(domain)), extract, false);
+          RunResult result = platform.run(planner.plan(Selection.domain(domain)), extract, false,
+              Optional.of(SyntheaCsvGenerator.extractDate().atStartOfDay(ZoneOffset.UTC).toInstant()));
           if (!result.succeeded()) {
             System.err.println(result.summary());
             return 1;
           }
           for (TableBuild b : result.builds()) {
+            double gate = result.quality().stream().filter(q -> q.product().equals(b.table()))
+                .mapToDouble(q -> q.gateTime().toMillis() / 1000.0).sum();
             tables.add(new PhaseResult.TableTiming(b.table().qualifiedName(), b.status().name(), b.rowsIn(),
-                b.elapsed().toMillis() / 1000.0));
+                b.elapsed().toMillis() / 1000.0, gate));
           }
         }
       }

@@ -9,5 +9,5 @@ import java.util.List;
 record PhaseResult(String phase, double seconds, long peakHeapBytes, List<TableTiming> tables) {
 
   /** One table build of a meshlake phase. */
-  record TableTiming(String table, String status, long rowsIn, double seconds) {}
+  record TableTiming(String table, String status, long rowsIn, double seconds, double gateSeconds) {}
 }

@@ -1,5 +1,6 @@
 package io.meshlake.jobs.generate;
 
+import java.time.LocalDate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,14 @@ public final class SyntheaCsvGenerator {
    * @return rows and malformed rows written per file, and the elapsed time
    * @throws IOException if the output directory cannot be created or a file cannot be written
    */
+  /**
+   * The logical date of every generated extract: the simulated calendar ends here, so runs over
+   * generated data pass it as their as-of time ({@code --as-of}).
+   */
+  public static LocalDate extractDate() {
+    return LocalDate.ofEpochDay(Timeline.END_DAY);
+  }
+
   public static GenerationReport generate(GeneratorOptions options) throws IOException {
     return generate(options, rowsWrittenSoFar -> {});
   }

@@ -11,11 +11,10 @@ import io.meshlake.sources.SyntheaCsv;
  * <p>From the Synthea claims and claims transactions extracts it publishes {@code member_month_costs}
  * (charges, payments, adjustments and claims per member and month of service) and {@code payer_pmpm}
  * (amount paid per member per month for each payer, with member months read from the member domain's
- * published {@code member_gold.member_months}).
+ * published {@code member_gold.member_months}). Each product's contract is in
+ * {@code src/main/resources/meshlake/claims/contracts/}.
  */
 public final class ClaimsDomain implements Domain {
-  static final String OWNER = "claims-data-team@meshlake.example";
-
   @Override
   public DomainSpec define() {
     return DomainSpec.builder("claims")
@@ -44,24 +43,11 @@ public final class ClaimsDomain implements Domain {
             .from("claim_lines")
             .sql("gold/member_month_costs.sql")
             .overwrite()
-            .incrementalBy("member_id")
-            .owner(OWNER)
-            .version("1.0.0")
-            .description("Per member and month of service (service_month: first day of the month of the line's"
-                + " from date): charges = sum of AMOUNT of CHARGE lines; payments = sum of PAYMENTS of PAYMENT lines"
-                + " (payer and patient payments alike); adjustments = sum of ADJUSTMENTS of all lines (0 when none);"
-                + " claim_count = number of distinct claims with a line in that month. Amounts in USD."))
+            .incrementalBy("member_id"))
         .gold(Table.named("payer_pmpm")
             .from("payments_by_member_month", "member_gold.member_months")
             .sql("gold/payer_pmpm.sql")
-            .overwrite()
-            .owner(OWNER)
-            .version("1.0.0")
-            .description("Per payer and month: member_months = members with coverage by the payer in the month"
-                + " (from member_gold.member_months); amount_paid = sum of PAYMENTS of PAYMENT lines of claims whose"
-                + " primary payer is the payer, by month of service (Synthea does not say who made each payment, so"
-                + " copays and patient payments are included); paid_pmpm = amount_paid / member_months, empty when"
-                + " there are no member months. Uninsured claims (payer 0) are left out."))
+            .overwrite())
         .build();
   }
 }

@@ -1,0 +1,274 @@
+package io.meshlake.quality;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.unix_timestamp;
+import static org.apache.spark.sql.functions.when;
+
+import com.amazon.deequ.AnomalyCheckConfig;
+import com.amazon.deequ.VerificationResult;
+import com.amazon.deequ.VerificationRunBuilder;
+import com.amazon.deequ.VerificationSuite;
+import com.amazon.deequ.analyzers.Size;
+import com.amazon.deequ.analyzers.runners.AnalyzerContext;
+import com.amazon.deequ.anomalydetection.RelativeRateOfChangeStrategy;
+import com.amazon.deequ.checks.CheckLevel;
+import com.amazon.deequ.checks.CheckResult;
+import com.amazon.deequ.checks.CheckStatus;
+import com.amazon.deequ.constraints.ConstraintResult;
+import com.amazon.deequ.metrics.Metric;
+import com.amazon.deequ.repository.MetricsRepository;
+import io.meshlake.api.TableId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.Function;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import scala.Option;
+import scala.collection.JavaConverters;
+
+/**
+ * Judges a candidate publication of a data product by its rules, in one Deequ VerificationSuite run over
+ * the candidate (one scan): quarantine rules move the rows that break them out of the candidate; warn
+ * and fail rules are measured on the rows that would be published. The caller publishes only when
+ * {@link GateResult#passed()}.
+ *
+ * <p>The candidate should be cached by the caller: the gate scans it once and the publication writes it.
+ */
+public final class QualityGate {
+  static final String VIOLATIONS = "__meshlake_violations";
+  private static final String DERIVED = "__meshlake_rule_";
+
+  private final Function<TableId, Dataset<Row>> tables;
+
+  /** @param tables reads a table other rules refer to (references, mapping tables) at its current version */
+  public QualityGate(Function<TableId, Dataset<Row>> tables) {
+    this.tables = tables;
+  }
+
+  /**
+   * Evaluates the rules on a candidate.
+   *
+   * @param candidate the rows about to be published
+   * @param rules the product's rules ({@link ProductRules#of})
+   * @param asOf the run's as-of time, against which freshness is measured
+   * @param lines the extract lines of this run upstream of the product
+   * @param history the product's Deequ metrics repository, for row-count anomalies
+   * @param unchanged for an incremental build, the published rows the publication keeps (freshness and
+   *     volume are judged on them and the candidate together); empty when the candidate replaces all
+   */
+  public GateResult evaluate(Dataset<Row> candidate, List<Rule> rules, Instant asOf, LineCounts lines,
+      MetricsRepository history, Optional<Dataset<Row>> unchanged) {
+    Map<Rule, String> derived = new HashMap<>();
+    Dataset<Row> data = candidate;
+    List<Column> violations = new ArrayList<>();
+    int n = 0;
+    for (Rule rule : rules) {
+      String name = DERIVED + n++;
+      Check check = rule.check();
+      if (check instanceof Check.References r) {
+        data = withFound(data, r.column(), tables.apply(r.table()), r.tableColumn(), null, name);
+        derived.put(rule, name);
+      } else if (check instanceof Check.MappedCodes m) {
+        data = withFound(data, m.column(), tables.apply(m.mapping()), m.localColumn(), m.standardColumn(), name);
+        derived.put(rule, name);
+      } else if (check instanceof Check.Freshness f) {
+        data = data.withColumn(name, unix_timestamp(col(f.column()).cast(DataTypes.TimestampType)));
+        derived.put(rule, name);
+      }
+      if (rule.action() == Action.QUARANTINE) {
+        String predicate = derived.containsKey(rule)
+            ? "`" + check.columns().get(0) + "` IS NULL OR `" + derived.get(rule) + "`"
+            : check.rowPredicate().orElseThrow();
+        violations.add(when(expr("coalesce(" + predicate + ", false)"), lit(null)).otherwise(lit(rule.name())));
+      }
+    }
+    Dataset<Row> measured = data;
+    Dataset<Row> quarantined = data.limit(0).select(array().cast("array<string>").as("rules"), lit("").as("record"));
+    if (!violations.isEmpty()) {
+      Dataset<Row> marked = data.withColumn(VIOLATIONS,
+          filter(array(violations.toArray(Column[]::new)), x -> x.isNotNull()));
+      measured = marked.where(size(col(VIOLATIONS)).equalTo(0)).drop(VIOLATIONS);
+      quarantined = marked.where(size(col(VIOLATIONS)).gt(0)).select(col(VIOLATIONS).as("rules"),
+          to_json(struct(List.of(candidate.columns()).stream().map(c -> col("`" + c + "`")).toArray(Column[]::new)))
+              .as("record"));
+    }
+
+    long asOfSeconds = asOf.getEpochSecond();
+    // Freshness and volume judge the table as it will be after publication: with an incremental build
+    // that is the candidate plus the published rows it leaves alone, measured in a second, narrow pass.
+    Dataset<Row> table = unchanged.isPresent()
+        ? tableColumns(measured, rules, derived).unionByName(tableColumns(unchanged.get(), rules, derived))
+        : measured;
+    VerificationRunBuilder rowSuite = new VerificationSuite().onData(measured).addRequiredAnalyzer(rowCountMetric());
+    VerificationRunBuilder tableSuite = unchanged.isPresent() ? new VerificationSuite().onData(table) : rowSuite;
+    for (Rule rule : rules) {
+      Check check = rule.check();
+      if (rule.action() == Action.QUARANTINE || check instanceof Check.LineValidity || check instanceof Check.RowCountAnomaly) {
+        continue;
+      }
+      if (isTableLevel(check)) {
+        tableSuite = tableSuite.addCheck(DeequChecks.compile(rule, derived.get(rule), asOfSeconds));
+      } else {
+        rowSuite = rowSuite.addCheck(DeequChecks.compile(rule, derived.get(rule), asOfSeconds));
+      }
+    }
+    boolean anomalies = rules.stream().anyMatch(r -> r.check() instanceof Check.RowCountAnomaly);
+    if (anomalies) {
+      tableSuite = tableSuite.addRequiredAnalyzer(rowCountMetric());
+    }
+    var withHistory = tableSuite.useRepository(history);
+    boolean firstPublication = anomalies && history.load().get().isEmpty();
+    for (Rule rule : rules) {
+      if (rule.check() instanceof Check.RowCountAnomaly a && !firstPublication) {
+        withHistory = withHistory.addAnomalyCheck(
+            new RelativeRateOfChangeStrategy(Option.apply(1.0 - a.maxDecrease()), Option.apply(1.0 + a.maxIncrease()), 1),
+            rowCount(),
+            Option.apply(new AnomalyCheckConfig(rule.level() == Level.ERROR ? CheckLevel.Error() : CheckLevel.Warning(),
+                rule.name(), scala.collection.immutable.Map$.MODULE$.empty(), Option.empty(), Option.empty())));
+      }
+    }
+    VerificationResult result = withHistory.run();
+    VerificationResult rowResult = unchanged.isPresent() ? rowSuite.run() : result;
+    List<VerificationResult> results = unchanged.isPresent() ? List.of(rowResult, result) : List.of(result);
+    // Ratios over no rows (an incremental build whose keys lost all their rows) hold: nothing is published.
+    boolean nothingMeasured = JavaConverters.mapAsJavaMap(rowResult.metrics()).entrySet().stream()
+        .anyMatch(e -> ((Object) e.getKey()) instanceof Size && e.getValue().value().isSuccess()
+            && ((Number) e.getValue().value().get()).longValue() == 0);
+
+    Map<String, CheckResult> checks = new HashMap<>();
+    results.forEach(r -> JavaConverters.mapAsJavaMap(r.checkResults())
+        .forEach((check, outcome) -> checks.put(check.description(), outcome)));
+    Map<String, Long> quarantinedByRule = quarantinedByRule(quarantined, rules);
+    List<RuleOutcome> outcomes = new ArrayList<>();
+    for (Rule rule : rules) {
+      if (rule.action() == Action.QUARANTINE) {
+        long moved = quarantinedByRule.getOrDefault(rule.name(), 0L);
+        outcomes.add(new RuleOutcome(rule, moved > 0 ? RuleOutcome.Status.QUARANTINED : RuleOutcome.Status.PASSED,
+            OptionalDouble.of(moved), moved + " row(s) moved to quarantine (" + rule.check().threshold() + " per row)"));
+      } else if (rule.check() instanceof Check.RowCountAnomaly && firstPublication) {
+        outcomes.add(new RuleOutcome(rule, RuleOutcome.Status.PASSED, OptionalDouble.empty(),
+            "first publication: no earlier row count to compare with"));
+      } else if (rule.check() instanceof Check.LineValidity v) {
+        boolean holds = lines.validShare() >= v.min();
+        outcomes.add(new RuleOutcome(rule, verdict(rule, holds), OptionalDouble.of(lines.validShare()),
+            String.format("%d of %d extract line(s) valid (%.4f), needs %s", lines.read() - lines.quarantined(),
+                lines.read(), lines.validShare(), v.threshold())));
+      } else if (nothingMeasured && !isTableLevel(rule.check())) {
+        outcomes.add(new RuleOutcome(rule, RuleOutcome.Status.PASSED, OptionalDouble.empty(),
+            "no rows to publish, nothing to measure (" + rule.check().threshold() + ")"));
+      } else {
+        outcomes.add(outcome(rule, checks.get(rule.name()), asOfSeconds));
+      }
+    }
+    Dataset<Row> publishable = measured.select(List.of(candidate.columns()).stream().map(c -> col("`" + c + "`"))
+        .toArray(Column[]::new));
+    return new GateResult(outcomes, publishable, quarantined, new AnalyzerContext(result.metrics()));
+  }
+
+  /** Freshness and volume are properties of the whole table, not of rows. */
+  private static boolean isTableLevel(Check check) {
+    return check instanceof Check.Freshness || check instanceof Check.RowCount;
+  }
+
+  /** Only what the table-level rules read: the epoch seconds of each freshness column. */
+  private static Dataset<Row> tableColumns(Dataset<Row> rows, List<Rule> rules, Map<Rule, String> derived) {
+    List<Column> columns = new ArrayList<>(List.of(lit(1).as("__meshlake_row")));
+    for (Rule rule : rules) {
+      if (rule.check() instanceof Check.Freshness f) {
+        columns.add(unix_timestamp(col("`" + f.column() + "`").cast(DataTypes.TimestampType)).as(derived.get(rule)));
+      }
+    }
+    return rows.select(columns.toArray(Column[]::new));
+  }
+
+  /** Deequ's Size analyzer, typed as a required analyzer (so the row count is stored as history). */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static com.amazon.deequ.analyzers.Analyzer<?, Metric<?>> rowCountMetric() {
+    return (com.amazon.deequ.analyzers.Analyzer) new Size(Option.empty());
+  }
+
+  /** Deequ's Size analyzer, typed as the anomaly check wants it (its metric is a Scala Double, erased to Object). */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static com.amazon.deequ.analyzers.Analyzer<com.amazon.deequ.analyzers.NumMatches, Metric<Object>> rowCount() {
+    return (com.amazon.deequ.analyzers.Analyzer) new Size(Option.empty());
+  }
+
+  private static Dataset<Row> withFound(Dataset<Row> data, String column, Dataset<Row> table, String key,
+      String standardColumn, String name) {
+    Dataset<Row> keys = standardColumn == null ? table : table.where(col("`" + standardColumn + "`").isNotNull());
+    Dataset<Row> found = keys.select(col("`" + key + "`").as(name + "_key")).distinct().withColumn(name, lit(true));
+    return data.join(broadcast(found), data.col("`" + column + "`").equalTo(found.col(name + "_key")), "left")
+        .drop(name + "_key")
+        .withColumn(name, expr("coalesce(`" + name + "`, false)"));
+  }
+
+  private static Map<String, Long> quarantinedByRule(Dataset<Row> quarantined, List<Rule> rules) {
+    Map<String, Long> counts = new HashMap<>();
+    if (rules.stream().noneMatch(r -> r.action() == Action.QUARANTINE)) {
+      return counts;
+    }
+    for (Row row : quarantined.selectExpr("explode(rules) AS rule").groupBy("rule").count().collectAsList()) {
+      counts.put(row.getString(0), row.getLong(1));
+    }
+    return counts;
+  }
+
+  private static RuleOutcome outcome(Rule rule, CheckResult result, long asOfSeconds) {
+    boolean holds = result.status() == CheckStatus.Success();
+    OptionalDouble metric = OptionalDouble.empty();
+    String message = null;
+    for (ConstraintResult constraint : JavaConverters.seqAsJavaList(result.constraintResults())) {
+      Option<Metric<?>> m = constraint.metric();
+      if (m.isDefined() && m.get().value().isSuccess() && m.get().value().get() instanceof Number number) {
+        metric = metric.isPresent() && !holds && message != null ? metric : OptionalDouble.of(number.doubleValue());
+      } else if (m.isDefined() && m.get().value().isFailure()) {
+        message = m.get().value().failed().get().getMessage();
+      }
+      if (constraint.message().isDefined() && message == null) {
+        message = constraint.message().get();
+      }
+    }
+    return new RuleOutcome(rule, verdict(rule, holds), metric, describe(rule, metric, holds, message, asOfSeconds));
+  }
+
+  private static RuleOutcome.Status verdict(Rule rule, boolean holds) {
+    if (holds) {
+      return RuleOutcome.Status.PASSED;
+    }
+    return rule.action() == Action.FAIL ? RuleOutcome.Status.FAILED : RuleOutcome.Status.WARNED;
+  }
+
+  private static String describe(Rule rule, OptionalDouble metric, boolean holds, String deequMessage, long asOfSeconds) {
+    String threshold = rule.check().threshold();
+    if (metric.isEmpty()) {
+      return (holds ? "holds" : "could not be measured: " + deequMessage) + " (" + threshold + ")";
+    }
+    double value = metric.getAsDouble();
+    String measured;
+    if (rule.check() instanceof Check.Freshness f) {
+      long age = asOfSeconds - (long) value;
+      measured = "newest " + f.column() + " is " + Durations.format(java.time.Duration.ofSeconds(Math.max(0, age)))
+          + (age < 0 ? " after" : " before") + " as-of";
+    } else if (rule.check() instanceof Check.RowCount || rule.check() instanceof Check.RowCountAnomaly) {
+      measured = String.format("%,d rows", (long) value);
+    } else {
+      measured = String.format("measured %.4f", value);
+    }
+    return measured + (holds ? ", meets " : ", needs ") + threshold;
+  }
+}

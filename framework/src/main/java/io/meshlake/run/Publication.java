@@ -1,0 +1,186 @@
+package io.meshlake.run;
+
+import static org.apache.spark.sql.functions.lit;
+
+import com.amazon.deequ.repository.ResultKey;
+import com.amazon.deequ.repository.fs.FileSystemMetricsRepository;
+import io.meshlake.api.DerivedTable;
+import io.meshlake.api.Layer;
+import io.meshlake.api.TableId;
+import io.meshlake.contract.Contract;
+import io.meshlake.contract.PublishedSchema;
+import io.meshlake.contract.SchemaCheck;
+import io.meshlake.quality.GateFailedException;
+import io.meshlake.quality.GateResult;
+import io.meshlake.quality.LineCounts;
+import io.meshlake.quality.ProductRules;
+import io.meshlake.quality.QualityGate;
+import io.meshlake.quality.QualityLog;
+import io.meshlake.quality.RuleFile;
+import io.meshlake.quality.RuleFiles;
+import io.meshlake.quality.RuleOutcome;
+import io.meshlake.table.Commit;
+import io.meshlake.table.DeltaTableStore;
+import io.meshlake.table.TableWriter;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Publishes a gold data product: the candidate must match its contract (and not break the published
+ * one without a major version raise) and pass its quality gate; only then is it written, in one
+ * commit. Rows moved by quarantine rules go to {@code <product>_quarantine}. A failed gate leaves the
+ * published table exactly as it was and keeps the candidate for inspection.
+ */
+final class Publication {
+  private final DeltaTableStore store;
+  private final TableWriter writer;
+  private final Consumer<String> progress;
+
+  Publication(DeltaTableStore store, TableWriter writer, Consumer<String> progress) {
+    this.store = store;
+    this.writer = writer;
+    this.progress = progress;
+  }
+
+  /**
+   * What a publication did.
+   *
+   * @param commit the data commit
+   * @param version the table's version after the publication (the data commit, or the contract
+   *     properties commit after it)
+   */
+  record Outcome(Commit commit, long version, long quarantined, QualityLog.Entry quality) {}
+
+  /**
+   * Whether the product's contract differs from the one it was last published under, in which case
+   * the build must be complete rather than incremental.
+   */
+  boolean contractChanged(DerivedTable table) {
+    return store.exists(table.id()) && published(table.id())
+        .map(p -> !p.equals(PublishedSchema.of(table.contract().orElseThrow()))).orElse(true);
+  }
+
+  /**
+   * Gates and writes a candidate.
+   *
+   * @param unchanged for an incremental build, the published rows the write keeps
+   * @param write writes the rows to publish and returns the commit
+   * @throws GateFailedException when a fail-action rule does not hold (the entry is passed to {@code failed})
+   */
+  Outcome publish(DerivedTable table, Dataset<Row> candidate, Optional<Dataset<Row>> unchanged, Writer write,
+      String runId, Instant asOf, LineCounts lines, Consumer<QualityLog.Entry> failed) {
+    Contract contract = table.contract().orElseThrow();
+    List<String> problems = SchemaCheck.conformance(contract, candidate.schema());
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException(table.id() + " does not match its contract (" + io.meshlake.contract.Contracts
+          .resource(table.id().domain(), table.id().name()) + "): " + String.join("; ", problems));
+    }
+    Optional<PublishedSchema> published = store.exists(table.id()) ? published(table.id()) : Optional.empty();
+    if (published.isPresent()) {
+      List<String> breaking = SchemaCheck.breakingChanges(published.get(), contract);
+      if (!breaking.isEmpty()) {
+        throw new IllegalStateException(SchemaCheck.breakingMessage(table.id().qualifiedName(), published.get(),
+            contract, breaking));
+      }
+    }
+    RuleFile rules = RuleFiles.load(table.id().domain(), table.id().name());
+    FileSystemMetricsRepository history = new FileSystemMetricsRepository(store.spark(),
+        store.location(RunLog.NAMESPACE, "deequ_metrics/" + table.id().qualifiedName() + ".json"));
+    Dataset<Row> cached = candidate.persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      cached.count(); // computes the candidate once, so the gate's own cost is measured apart from the build's
+      Instant gateStart = Instant.now();
+      GateResult gate = new QualityGate(this::readCurrent)
+          .evaluate(cached, ProductRules.of(contract, rules), asOf, lines, history, unchanged);
+      Duration gateTime = Duration.between(gateStart, Instant.now());
+      for (RuleOutcome o : gate.outcomes()) {
+        if (o.status() != RuleOutcome.Status.PASSED) {
+          progress.accept("      " + o.status() + " " + o.rule().name() + ": " + o.message());
+        }
+      }
+      if (!gate.passed()) {
+        QualityLog.Entry entry = new QualityLog.Entry(runId, table.id(), rules.source(), gate.outcomes(), false, Instant.now(),
+            gateTime);
+        failed.accept(entry);
+        String kept = keepCandidate(table.id(), cached, runId);
+        throw new GateFailedException(failureMessage(table, gate, kept));
+      }
+      Commit commit = write.write(gate.publishable());
+      long quarantined = quarantine(table.id(), gate.quarantined(), runId);
+      if (published.isEmpty() || !published.get().equals(PublishedSchema.of(contract))) {
+        store.setProperties(table.id(), Map.of(
+            PublishedSchema.VERSION_PROPERTY, contract.version().toString(),
+            PublishedSchema.COLUMNS_PROPERTY, PublishedSchema.of(contract).encodeColumns(),
+            "meshlake.owner", contract.owner(),
+            "comment", contract.description()));
+      }
+      history.save(new ResultKey(Instant.now().toEpochMilli(), scala.collection.immutable.Map$.MODULE$.empty()),
+          gate.metrics());
+      return new Outcome(commit, store.version(table.id()).orElseThrow(), quarantined,
+          new QualityLog.Entry(runId, table.id(), rules.source(), gate.outcomes(), true, Instant.now(), gateTime));
+    } finally {
+      cached.unpersist();
+    }
+  }
+
+  /** Writes the rows to publish; returns the commit. */
+  interface Writer {
+    Commit write(Dataset<Row> rows);
+  }
+
+  private Optional<PublishedSchema> published(TableId id) {
+    Map<String, String> properties = store.properties(id);
+    String version = properties.get(PublishedSchema.VERSION_PROPERTY);
+    String columns = properties.get(PublishedSchema.COLUMNS_PROPERTY);
+    return version == null || columns == null ? Optional.empty() : Optional.of(PublishedSchema.decode(version, columns));
+  }
+
+  private Dataset<Row> readCurrent(TableId id) {
+    long version = store.version(id).orElseThrow(() -> new IllegalStateException(
+        "a quality rule reads " + id + ", which has not been built yet: run `./meshlake run " + id.domain() + "` first"));
+    return store.read(id, version);
+  }
+
+  private String keepCandidate(TableId id, Dataset<Row> candidate, String runId) {
+    String location = store.location(RunLog.NAMESPACE, "candidates/" + id.qualifiedName() + "/" + runId);
+    candidate.write().format("delta").mode("overwrite").save(location);
+    return location;
+  }
+
+  private long quarantine(TableId product, Dataset<Row> rows, String runId) {
+    List<Row> sample = rows.limit(1).collectAsList();
+    if (sample.isEmpty()) {
+      return 0;
+    }
+    TableId quarantine = new TableId(product.domain(), Layer.GOLD, product.name() + "_quarantine");
+    Dataset<Row> stamped = rows.withColumn("_run_id", lit(runId))
+        .withColumn("_quarantined_at", lit(Timestamp.from(Instant.now())));
+    if (!store.exists(quarantine)) {
+      store.create(quarantine, stamped.schema(), List.of(), "Rows of " + product
+          + " moved out by quarantine rules: the rules they broke and the row as JSON", Map.of());
+    }
+    stamped.write().format("delta").mode("append").save(store.location(quarantine));
+    return store.lastCommit(quarantine).metric("numOutputRows");
+  }
+
+  private static String failureMessage(DerivedTable table, GateResult gate, String kept) {
+    List<String> lines = new ArrayList<>();
+    lines.add(table.id() + " was not published: " + gate.failures().size() + " rule(s) failed");
+    for (RuleOutcome o : gate.failures()) {
+      lines.add("  - " + o.rule().name() + ": " + o.message());
+    }
+    lines.add("The published table is unchanged. The candidate is kept at " + kept
+        + " (SELECT * FROM delta.`" + kept + "`).");
+    return String.join("\n", lines);
+  }
+
+}
