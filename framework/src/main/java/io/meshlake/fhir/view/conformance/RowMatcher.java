@@ -8,15 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Compares expected and actual rows as multisets of canonical JSON (numbers by value, null keys dropped). */
-final class RowMatcher {
+/** Compares expected and actual view rows as multisets of canonical JSON (numbers by value, null-valued keys dropped). */
+public final class RowMatcher {
   private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
   private static final int SHOWN = 3;
 
   private RowMatcher() {}
 
   /** Why the rows differ, or empty when they match. */
-  static Optional<String> compare(JsonNode expected, List<JsonNode> actual) {
+  public static Optional<String> compare(JsonNode expected, List<JsonNode> actual) {
     List<String> missing = new ArrayList<>();
     expected.forEach(row -> missing.add(canonical(row).toString()));
     List<String> unexpected = new ArrayList<>();
