@@ -1,6 +1,8 @@
 package io.meshlake.fhir.view.fhirpath;
 
+import java.util.Arrays;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.ResourceType;
 
 /** Type names FHIRPath's type functions accept: FHIR primitive, complex and resource types, and System types. */
@@ -22,6 +24,9 @@ final class FhirTypes {
   private static final Set<String> SYSTEM = Set.of("Boolean", "String", "Integer", "Long", "Decimal", "Date",
       "DateTime", "Time", "Quantity");
 
+  private static final Set<String> RESOURCES = Arrays.stream(ResourceType.values()).map(ResourceType::name)
+      .collect(Collectors.toUnmodifiableSet());
+
   private FhirTypes() {}
 
   /** The type name without a {@code FHIR.} or {@code System.} namespace, if it is a known type; else null. */
@@ -38,12 +43,7 @@ final class FhirTypes {
   }
 
   static boolean isResource(String name) {
-    try {
-      ResourceType.fromCode(name);
-      return true;
-    } catch (Exception notAResource) {
-      return false;
-    }
+    return RESOURCES.contains(name);
   }
 
   static boolean isComplex(String name) {

@@ -17,7 +17,7 @@ final class Parser {
       Map.entry("<", 6), Map.entry(">", 6), Map.entry("<=", 6), Map.entry(">=", 6), Map.entry("|", 7),
       Map.entry("is", 8), Map.entry("as", 8), Map.entry("+", 9), Map.entry("-", 9), Map.entry("&", 9),
       Map.entry("*", 10), Map.entry("/", 10), Map.entry("div", 10), Map.entry("mod", 10));
-  private static final Set<String> TYPE_FUNCTIONS = Set.of("ofType", "is", "as");
+  private static final Set<String> TYPE_FUNCTIONS = Set.of("is", "as");
   private static final Set<String> CALENDAR_UNITS = Set.of("year", "years", "month", "months", "week", "weeks", "day",
       "days", "hour", "hours", "minute", "minutes", "second", "seconds", "millisecond", "milliseconds");
 
@@ -195,19 +195,23 @@ final class Parser {
       } while (acceptComma());
     }
     expect(")");
-    Expr call = function(text, args, target, name);
-    return target == null || call instanceof Navigation.OfTypeMember ? call : new Navigation.Chain(target, call);
+    if (text.equals("ofType")) {
+      return ofType(type(single(args, text, name), text), target);
+    }
+    Expr call = function(text, args, name);
+    return target == null ? call : new Navigation.Chain(target, call);
   }
 
-  private Expr function(String name, List<Expr> args, Expr target, Token token) {
+  private Expr single(List<Expr> args, String function, Token token) {
+    if (args.size() != 1) {
+      throw error(function + "() takes one type name, e.g. " + function + "(Quantity)", token);
+    }
+    return args.get(0);
+  }
+
+  private Expr function(String name, List<Expr> args, Token token) {
     if (TYPE_FUNCTIONS.contains(name)) {
-      if (args.size() != 1) {
-        throw error(name + "() takes one type name, e.g. " + name + "(Quantity)", token);
-      }
-      String type = type(args.get(0), name);
-      if (name.equals("ofType")) {
-        return ofType(type, target);
-      }
+      String type = type(single(args, name, token), name);
       return new Operators.TypeTest(new Navigation.This(), type, name.equals("as"));
     }
     if (name.equals("getReferenceKey") && args.size() == 1) {
@@ -220,7 +224,7 @@ final class Parser {
     return Functions.call(name, args, source);
   }
 
-  /** {@code x.name.ofType(T)} becomes one lookup of the choice element; other inputs are filtered by type. */
+  /** {@code x.name.ofType(T)} becomes one lookup of the choice element; other inputs are filtered by type. Includes the target. */
   private static Expr ofType(String type, Expr target) {
     if (target instanceof Navigation.Member member) {
       return new Navigation.OfTypeMember(member.name(), type);
