@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
             + " its extracts, and publishes gold data products other domains and analysts read.",
         ""},
     subcommands = {DemoCommand.class, RunCommand.class, PlanCommand.class, GenerateCommand.class, SqlCommand.class,
-        BenchCommand.class, BenchPhaseCommand.class, CommandLine.HelpCommand.class},
+        BenchCommand.class, BenchPhaseCommand.class, io.meshlake.jobs.fhir.FhirCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Start with:  ./meshlake demo", "Then:        ./meshlake help run"})
 public final class Meshlake {
   private Meshlake() {}

@@ -94,16 +94,20 @@ final class FhirFunctions {
     if (item instanceof Number number) {
       result = decimalBoundary(Values.decimal(number), precision == null ? DEFAULT_DECIMAL_PRECISION : precision.intValue(), high);
     } else if (item instanceof FhirTemporal temporal) {
-      result = high ? temporal.highBoundary() : temporal.lowBoundary();
+      result = bound(temporal, high);
     } else if (item instanceof String text) {
       result = FhirTemporal.parseDateTime(text, FhirTemporal.Kind.DATE).or(() -> FhirTemporal.parseTime(text))
-          .map(t -> high ? t.highBoundary() : t.lowBoundary()).orElse(null);
+          .map(t -> bound(t, high)).orElse(null);
     } else if (item instanceof JsonNode period && period.isObject()) {
       JsonNode end = period.path(high ? "end" : "start");
       result = end.isTextual() ? FhirTemporal.parseDateTime(end.textValue(), FhirTemporal.Kind.DATE_TIME)
-          .map(t -> high ? t.highBoundary() : t.lowBoundary()).orElse(null) : null;
+          .map(t -> bound(t, high)).orElse(null) : null;
     }
     return result == null ? List.of() : List.of(result);
+  }
+
+  private static FhirTemporal bound(FhirTemporal value, boolean high) {
+    return (high ? value.highBoundary() : value.lowBoundary()).orElse(null);
   }
 
   private static BigDecimal decimalBoundary(BigDecimal value, int precision, boolean high) {

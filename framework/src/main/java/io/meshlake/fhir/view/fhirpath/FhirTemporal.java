@@ -28,11 +28,11 @@ public final class FhirTemporal {
 
   private final Kind kind;
   private final String text;
-  /** year, month, day, hour, minute, second, nanos; only the first {@code precision + 1} are set. */
-  private final int[] fields;
-  private final int precision;
-  private final String fraction;
-  private final String zone;
+  /** year, month, day, hour, minute, second, nanos; only the first {@code precision + 1} are set; null until parsed. */
+  private int[] fields;
+  private int precision;
+  private String fraction;
+  private String zone;
 
   private FhirTemporal(Kind kind, String text, int[] fields, int precision, String fraction, String zone) {
     this.kind = kind;
@@ -84,6 +84,30 @@ public final class FhirTemporal {
     return valid ? Optional.of(new FhirTemporal(Kind.TIME, text, fields, precision, m.group(4), null)) : Optional.empty();
   }
 
+  /**
+   * A value FHIR JSON declares to be of this kind (e.g. from a {@code valueDateTime} key), parsed only
+   * when compared or bounded; text that turns out not to be of the kind then compares as unknown.
+   */
+  public static FhirTemporal typed(String text, Kind kind) {
+    return new FhirTemporal(kind, text, null, 0, null, null);
+  }
+
+  /** Parses the text on first use; false when it is not a valid value of its kind. */
+  private boolean parsed() {
+    if (fields == null) {
+      Optional<FhirTemporal> parsed = parse(text, kind);
+      if (parsed.isEmpty()) {
+        return false;
+      }
+      FhirTemporal value = parsed.get();
+      precision = value.precision;
+      fraction = value.fraction;
+      zone = value.zone;
+      fields = value.fields;
+    }
+    return true;
+  }
+
   /** Parses text as the given kind. */
   public static Optional<FhirTemporal> parse(String text, Kind kind) {
     return kind == Kind.TIME ? parseTime(text) : parseDateTime(text, kind);
@@ -113,7 +137,7 @@ public final class FhirTemporal {
    * (equal to their common precision but of different precisions) or the kinds cannot be compared.
    */
   public Optional<Integer> compareTo(FhirTemporal other) {
-    if ((kind == Kind.TIME) != (other.kind == Kind.TIME)) {
+    if ((kind == Kind.TIME) != (other.kind == Kind.TIME) || !parsed() || !other.parsed()) {
       return Optional.empty();
     }
     int[] a = normalized();
@@ -148,14 +172,14 @@ public final class FhirTemporal {
     return utc;
   }
 
-  /** The least value this one may stand for, at full precision. */
-  public FhirTemporal lowBoundary() {
-    return boundary(false);
+  /** The least value this one may stand for, at full precision; empty when the text is not a valid value. */
+  public Optional<FhirTemporal> lowBoundary() {
+    return parsed() ? Optional.of(boundary(false)) : Optional.empty();
   }
 
-  /** The greatest value this one may stand for, at full precision. */
-  public FhirTemporal highBoundary() {
-    return boundary(true);
+  /** The greatest value this one may stand for, at full precision; empty when the text is not a valid value. */
+  public Optional<FhirTemporal> highBoundary() {
+    return parsed() ? Optional.of(boundary(true)) : Optional.empty();
   }
 
   private FhirTemporal boundary(boolean high) {

@@ -92,21 +92,32 @@ final class Navigation {
    * {@code name.ofType(T)} compiled to one lookup: the choice key {@code nameT} (e.g. {@code valueQuantity})
    * and the plain key {@code name} when its items are of type T.
    */
-  record OfTypeMember(String name, String type) implements Expr {
+  static final class OfTypeMember implements Expr {
+    private final String name;
+    private final String type;
+    private final String choiceKey;
+    private final FhirTemporal.Kind temporal;
+
+    OfTypeMember(String name, String type) {
+      this.name = name;
+      this.type = type;
+      this.choiceKey = name + Character.toUpperCase(type.charAt(0)) + type.substring(1);
+      this.temporal = switch (type) {
+        case "date" -> FhirTemporal.Kind.DATE;
+        case "dateTime", "instant" -> FhirTemporal.Kind.DATE_TIME;
+        case "time" -> FhirTemporal.Kind.TIME;
+        default -> null;
+      };
+    }
+
     @Override
     public List<Object> eval(List<Object> input, PathContext context) {
-      String choiceKey = name + Character.toUpperCase(type.charAt(0)) + type.substring(1);
       List<Object> out = new ArrayList<>(1);
       for (Object item : input) {
         if (item instanceof JsonNode node && node.isObject()) {
           JsonNode typed = node.get(choiceKey);
           if (typed != null) {
-            List<Object> values = new ArrayList<>(1);
-            Values.addJson(typed, values);
-            for (Object value : values) {
-              Object converted = Types.as(value, type);
-              out.add(converted == null ? value : converted);
-            }
+            addTyped(typed, out);
           }
           JsonNode plain = node.get(name);
           if (plain != null) {
@@ -117,6 +128,15 @@ final class Navigation {
         }
       }
       return out;
+    }
+
+    /** Values under the typed key are of the type: dates and times become (lazily parsed) temporals. */
+    private void addTyped(JsonNode typed, List<Object> out) {
+      if (temporal != null && typed.isTextual()) {
+        out.add(FhirTemporal.typed(typed.textValue(), temporal));
+      } else {
+        Values.addJson(typed, out);
+      }
     }
 
     @Override
