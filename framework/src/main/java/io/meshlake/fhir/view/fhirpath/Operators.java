@@ -77,15 +77,28 @@ final class Operators {
     }
   }
 
-  /** {@code <}, {@code <=}, {@code >}, {@code >=} on singletons. */
-  record Comparison(String op, Expr left, Expr right) implements Expr {
+  /** An operator on two single values; empty when either side is empty. */
+  private interface OnSingletons extends Expr {
+    String op();
+
+    Expr left();
+
+    Expr right();
+
+    List<Object> apply(Object a, Object b);
+
     @Override
-    public List<Object> eval(List<Object> input, PathContext context) {
-      Object a = Values.singleton(left.eval(input, context), "The left side of '" + op + "'");
-      Object b = Values.singleton(right.eval(input, context), "The right side of '" + op + "'");
-      if (a == null || b == null) {
-        return List.of();
-      }
+    default List<Object> eval(List<Object> input, PathContext context) {
+      Object a = Values.singleton(left().eval(input, context), "The left side of '" + op() + "'");
+      Object b = Values.singleton(right().eval(input, context), "The right side of '" + op() + "'");
+      return a == null || b == null ? List.of() : apply(a, b);
+    }
+  }
+
+  /** {@code <}, {@code <=}, {@code >}, {@code >=} on singletons. */
+  record Comparison(String op, Expr left, Expr right) implements OnSingletons {
+    @Override
+    public List<Object> apply(Object a, Object b) {
       Integer c = Values.compare(a, b, op);
       if (c == null) {
         return List.of();
@@ -105,14 +118,9 @@ final class Operators {
   }
 
   /** {@code + - * / div mod} on numbers; {@code +} also concatenates strings. */
-  record Arithmetic(String op, Expr left, Expr right) implements Expr {
+  record Arithmetic(String op, Expr left, Expr right) implements OnSingletons {
     @Override
-    public List<Object> eval(List<Object> input, PathContext context) {
-      Object a = Values.singleton(left.eval(input, context), "The left side of '" + op + "'");
-      Object b = Values.singleton(right.eval(input, context), "The right side of '" + op + "'");
-      if (a == null || b == null) {
-        return List.of();
-      }
+    public List<Object> apply(Object a, Object b) {
       if (op.equals("+") && a instanceof String x && b instanceof String y) {
         return List.of(x + y);
       }
