@@ -130,8 +130,8 @@ public final class SparkColumns implements Serializable {
       if (type == DataTypes.IntegerType && value instanceof Long l) {
         return Math.toIntExact(l);
       }
-      if (type == DataTypes.LongType && value instanceof Long) {
-        return value;
+      if (type == DataTypes.LongType && (value instanceof Long || value instanceof String)) {
+        return value instanceof String s ? (Object) Long.parseLong(s) : value;
       }
       if (type instanceof org.apache.spark.sql.types.DecimalType && value instanceof Number) {
         return value instanceof BigDecimal d ? d : BigDecimal.valueOf((Long) value);

@@ -19,7 +19,7 @@ final class ViewDefinitionReader {
       Map.entry("Base64Binary", "string"), Map.entry("Boolean", "boolean"), Map.entry("Canonical", "string"),
       Map.entry("Code", "string"), Map.entry("Date", "string"), Map.entry("DateTime", "string"),
       Map.entry("Decimal", "number"), Map.entry("Id", "string"), Map.entry("Instant", "string"),
-      Map.entry("Integer", "integer"), Map.entry("Integer64", "integer"), Map.entry("Oid", "string"),
+      Map.entry("Integer", "integer"), Map.entry("Integer64", "integer64"), Map.entry("Oid", "string"),
       Map.entry("String", "string"), Map.entry("PositiveInt", "integer"), Map.entry("Time", "string"),
       Map.entry("UnsignedInt", "integer"), Map.entry("Uri", "string"), Map.entry("Url", "string"),
       Map.entry("Uuid", "string"), Map.entry("Markdown", "string"));
@@ -102,13 +102,16 @@ final class ViewDefinitionReader {
       case "string" -> value.isTextual();
       case "boolean" -> value.isBoolean();
       case "integer" -> value.isIntegralNumber();
+      case "integer64" -> value.isIntegralNumber() || value.isTextual() && value.textValue().matches("[+-]?\\d{1,18}");
       default -> value.isNumber();
     };
     if (!fits) {
-      problems.add(at + "." + key + " must be a JSON " + kind + " but is " + value);
+      problems.add(at + "." + key + " must be a JSON " + (kind.equals("integer64") ? "integer (or a string of digits)" : kind)
+          + " but is " + value);
       return new Constant(name, null, null);
     }
-    Object javaValue = value.isTextual() ? value.textValue() : value.isBoolean() ? (Object) value.booleanValue()
+    Object javaValue = kind.equals("integer64") ? (Object) Long.parseLong(value.asText())
+        : value.isTextual() ? value.textValue() : value.isBoolean() ? (Object) value.booleanValue()
         : value.isIntegralNumber() ? (Object) value.longValue() : value.decimalValue();
     return new Constant(name, Character.toLowerCase(suffix.charAt(0)) + suffix.substring(1), javaValue);
   }
