@@ -1,0 +1,91 @@
+package io.meshlake.fhir.view;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.encoders.ExpressionEncoder;
+import org.apache.spark.sql.catalyst.encoders.RowEncoder;
+import org.apache.spark.sql.functions;
+
+/**
+ * Runs a ViewDefinition over a Dataset of FHIR resources in Spark. The input has a string column
+ * {@code resource} (one FHIR JSON resource per row) and optionally {@code resource_type}, which, when
+ * present, filters rows before any JSON is parsed. Each partition compiles the view once and parses
+ * each resource once; the output schema comes from the view ({@link SparkColumns}).
+ *
+ * <pre>{@code
+ * Dataset<Row> patients = FhirView.apply(bronze, ViewDefinition.parse(Files.readString(viewFile)));
+ * }</pre>
+ */
+public final class FhirView {
+  /** The input column holding resource JSON. */
+  public static final String RESOURCE = "resource";
+  /** The optional input column holding the resource type. */
+  public static final String RESOURCE_TYPE = "resource_type";
+
+  private FhirView() {}
+
+  /**
+   * The view's rows over the resources.
+   *
+   * @throws ViewDefinitionException when the view is invalid (checked on the driver, before any job
+   *     runs) or, when the job runs, a resource breaks it
+   * @throws IllegalArgumentException when the input has no string column {@code resource}
+   */
+  public static Dataset<Row> apply(Dataset<Row> resources, ViewDefinition view) {
+    CompiledView compiled = CompiledView.compile(view);
+    List<String> inputColumns = Arrays.asList(resources.columns());
+    if (!inputColumns.contains(RESOURCE)) {
+      throw new IllegalArgumentException("The input to a FHIR view needs a string column '" + RESOURCE
+          + "' with one FHIR JSON resource per row; it has " + inputColumns);
+    }
+    Dataset<Row> candidates = inputColumns.contains(RESOURCE_TYPE)
+        ? resources.where(functions.col(RESOURCE_TYPE).equalTo(compiled.resource()))
+        : resources;
+    SparkColumns spark = new SparkColumns(compiled.columns());
+    // lenient: dates and timestamps are accepted as java.sql or java.time values, whatever the session's java8API setting
+    return candidates.select(RESOURCE).mapPartitions(new ViewPartition(view, spark),
+        ExpressionEncoder.apply(RowEncoder.encoderFor(spark.schema(), true)));
+  }
+
+  /** Compiles the view once per partition and turns each resource into its rows. */
+  private record ViewPartition(ViewDefinition view, SparkColumns spark) implements MapPartitionsFunction<Row, Row> {
+    @Override
+    public Iterator<Row> call(Iterator<Row> input) {
+      CompiledView compiled = CompiledView.compile(view);
+      return new Iterator<>() {
+        private Iterator<Row> pending = List.<Row>of().iterator();
+
+        @Override
+        public boolean hasNext() {
+          while (!pending.hasNext() && input.hasNext()) {
+            String json = input.next().getString(0);
+            if (json == null) {
+              continue;
+            }
+            JsonNode resource = FhirJson.parse(json, "a resource");
+            List<Row> rows = new ArrayList<>();
+            for (Object[] values : compiled.rows(resource)) {
+              rows.add(spark.row(values));
+            }
+            pending = rows.iterator();
+          }
+          return pending.hasNext();
+        }
+
+        @Override
+        public Row next() {
+          if (!hasNext()) {
+            throw new java.util.NoSuchElementException();
+          }
+          return pending.next();
+        }
+      };
+    }
+  }
+}
