@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.max_by;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.struct;
 
 import java.sql.Date;
@@ -81,6 +82,6 @@ public record ConsentFilter(String purpose, ConsentModel model, LocalDate asOf) 
         .where(col("effective_from").isNull().or(col("effective_from").leq(day)))
         .where(col("effective_to").isNull().or(col("effective_to").geq(day)))
         .groupBy("member_id")
-        .agg(max_by(permits, struct(col("recorded_at"), permits.unary_$bang())).as("permits"));
+        .agg(max_by(permits, struct(col("recorded_at"), not(permits))).as("permits"));
   }
 }

@@ -15,7 +15,8 @@ public sealed interface DatePolicy {
    * (45 CFR 164.514(b)(1)).
    *
    * @param patientColumn the column with the patient's own identifier (e.g. the member id, before
-   *     pseudonymisation), so the shift is the same in every product
+   *     pseudonymisation), so the shift is the same in every product; a row without one has its dates
+   *     removed
    * @param key the key the shift is derived from; without it the shift cannot be recomputed
    * @param maxDays largest shift in days, 1 to 3650, typically 365
    */

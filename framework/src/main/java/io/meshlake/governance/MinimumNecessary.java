@@ -1,6 +1,7 @@
 package io.meshlake.governance;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
@@ -31,25 +32,29 @@ public final class MinimumNecessary {
    */
   public Dataset<Row> project(Dataset<Row> product, Grant grant) {
     Columns.requireAll(product, grant.columns().keySet(), "grant " + grant.consumerClass());
+    Map<String, IdentifierCategory> deidentified = new HashMap<>();
+    grant.columns().forEach((name, treatment) -> {
+      if (treatment instanceof ColumnTreatment.Deidentify d) {
+        deidentified.put(name, d.category());
+      }
+    });
+    Dataset<Row> source = deidentified.isEmpty() ? product : safeHarbor.apply(product, deidentified);
     List<Column> projection = new ArrayList<>();
     for (Map.Entry<String, ColumnTreatment> granted : grant.columns().entrySet()) {
       if (!(granted.getValue() instanceof ColumnTreatment.Drop)) {
-        projection.add(treat(product, granted.getKey(), granted.getValue()).as(granted.getKey()));
+        projection.add(treat(source.col(granted.getKey()), granted.getValue()).as(granted.getKey()));
       }
     }
-    return product.select(projection.toArray(Column[]::new));
+    return source.select(projection.toArray(Column[]::new));
   }
 
-  private Column treat(Dataset<Row> product, String name, ColumnTreatment treatment) {
-    Column value = product.col(name);
+  /** The treated value; de-identified columns already are. */
+  private Column treat(Column value, ColumnTreatment treatment) {
     if (treatment instanceof ColumnTreatment.Pseudonymise p) {
       return pseudonymiser.pseudonym(value, p.kind());
     }
     if (treatment instanceof ColumnTreatment.Masked m) {
       return m.mask().apply(value);
-    }
-    if (treatment instanceof ColumnTreatment.Deidentify d) {
-      return safeHarbor.deidentify(product, name, d.category());
     }
     return value;
   }

@@ -38,7 +38,9 @@ public final class Pseudonymiser {
 
   /** The pseudonym of each identifier. */
   public Column pseudonym(Column identifier, IdentifierKind kind) {
-    return concat(lit(key.id() + ":"), digest(identifier, kind.name()));
+    Column hmac = udf(new HmacSha256(key, kind.name()), DataTypes.StringType).withName("hmac_sha256")
+        .apply(identifier.cast(DataTypes.StringType));
+    return concat(lit(key.id() + ":"), hmac);
   }
 
   /**
@@ -49,15 +51,5 @@ public final class Pseudonymiser {
   public Dataset<Row> apply(Dataset<Row> input, String column, IdentifierKind kind) {
     Columns.require(input, column, "pseudonymise");
     return input.withColumn(column, pseudonym(input.col(column), kind));
-  }
-
-  /**
-   * Lower-case hex HMAC-SHA256 of {@code <namespace>:<value>}, without the key id. Namespaces that are
-   * not identifier kinds (they contain a {@code -}) serve derived secrets such as date shifts.
-   */
-  Column digest(Column value, String namespace) {
-    return udf(new HmacSha256(key, namespace), DataTypes.StringType)
-        .withName("hmac_sha256")
-        .apply(value.cast(DataTypes.StringType));
   }
 }

@@ -1,11 +1,10 @@
 package io.meshlake.governance;
 
-import static org.apache.spark.sql.functions.conv;
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.make_dt_interval;
-import static org.apache.spark.sql.functions.pmod;
-import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
@@ -41,11 +40,11 @@ import org.apache.spark.sql.types.TimestampType;
  *       under a grant instead, outside Safe Harbor.
  * </ul>
  *
- * Everything is a Spark SQL expression except the HMAC of a date shift.
+ * Everything is a Spark SQL expression except the date shift, a per-task HMAC ({@link DateShift}).
  */
 public final class SafeHarbor {
   private static final int OLDEST_AGE_SHOWN = 89;
-  private static final String DATE_SHIFT_NAMESPACE = "date-shift";
+  private static final String SHIFT_DAYS = "_meshlake_date_shift_days";
 
   private final DatePolicy dates;
   private final LocalDate asOf;
@@ -67,27 +66,34 @@ public final class SafeHarbor {
    */
   public Dataset<Row> apply(Dataset<Row> input, Map<String, IdentifierCategory> identifiers) {
     Columns.requireAll(input, identifiers.keySet(), "de-identify");
+    Dataset<Row> source = input;
+    if (dates instanceof DatePolicy.ShiftPerPatient shift) {
+      // A column of its own, so the HMAC runs once per row however many date columns use it (Spark does
+      // not merge a projection into the next when that would repeat a UDF).
+      Columns.require(input, shift.patientColumn(), "shift dates by patient");
+      Column days = udf(new DateShift(shift.key(), shift.maxDays()), DataTypes.IntegerType).withName("date_shift_days")
+          .apply(input.col(shift.patientColumn()).cast(DataTypes.StringType));
+      source = input.withColumn(SHIFT_DAYS, days);
+    }
     List<Column> projection = new ArrayList<>();
     for (String name : input.columns()) {
       IdentifierCategory category = identifiers.get(name);
-      projection.add(category == null ? input.col(name) : deidentify(input, name, category).as(name));
+      projection.add(category == null ? source.col(name) : deidentify(source, name, category).as(name));
     }
-    return input.select(projection.toArray(Column[]::new));
+    return source.select(projection.toArray(Column[]::new));
   }
 
-  /** One column's de-identified value (unnamed). */
-  public Column deidentify(Dataset<Row> input, String column, IdentifierCategory category) {
-    Columns.require(input, column, "de-identify");
-    Column value = input.col(column);
-    DataType type = input.schema().apply(column).dataType();
+  private Column deidentify(Dataset<Row> source, String column, IdentifierCategory category) {
+    Column value = source.col(column);
+    DataType type = source.schema().apply(column).dataType();
     return switch (category) {
       case GEOGRAPHIC_SUBDIVISIONS -> RestrictedZip3.generalise(value.cast(DataTypes.StringType));
-      case DATES -> date(input, column, value, type);
+      case DATES -> date(column, value, type);
       default -> lit(null).cast(type);
     };
   }
 
-  private Column date(Dataset<Row> input, String column, Column value, DataType type) {
+  private Column date(String column, Column value, DataType type) {
     if (type instanceof NumericType) {
       return when(value.gt(OLDEST_AGE_SHOWN), lit(OLDEST_AGE_SHOWN + 1).cast(type)).otherwise(value);
     }
@@ -97,25 +103,12 @@ public final class SafeHarbor {
           + type.simpleString() + "; cast it to date or timestamp (or give an age as a number) first");
     }
     Column published;
-    if (dates instanceof DatePolicy.ShiftPerPatient shift) {
-      Column days = shiftDays(input, shift);
+    if (dates instanceof DatePolicy.ShiftPerPatient) {
+      Column days = col(SHIFT_DAYS);
       published = timestamp ? value.plus(make_dt_interval(days)) : date_add(value, days);
     } else {
       published = year(value);
     }
     return when(lit(asOf.getYear()).minus(year(value)).leq(OLDEST_AGE_SHOWN), published);
-  }
-
-  /**
-   * The patient's shift: the first 32 bits of a keyed HMAC of the patient id, in a namespace of its
-   * own so a published pseudonym does not reveal it, mapped onto {@code -maxDays..-1, 1..maxDays}.
-   */
-  private static Column shiftDays(Dataset<Row> input, DatePolicy.ShiftPerPatient shift) {
-    Columns.require(input, shift.patientColumn(), "shift dates by patient");
-    Column hmac = new Pseudonymiser(shift.key()).digest(input.col(shift.patientColumn()), DATE_SHIFT_NAMESPACE);
-    Column bucket = pmod(conv(substring(hmac, 1, 8), 16, 10).cast(DataTypes.LongType), lit(2L * shift.maxDays()));
-    return when(bucket.lt(shift.maxDays()), bucket.plus(1).multiply(-1))
-        .otherwise(bucket.minus(shift.maxDays() - 1))
-        .cast(DataTypes.IntegerType);
   }
 }

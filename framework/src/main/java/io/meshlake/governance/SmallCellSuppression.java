@@ -3,6 +3,7 @@ package io.meshlake.governance;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
@@ -135,7 +136,7 @@ public record SmallCellSuppression(String count, List<String> rows, List<String>
     for (String name : aggregate.columns()) {
       Column value = aggregate.col(name);
       boolean hidden = name.equals(count) || alsoHide.contains(name);
-      projection.add(hidden ? when(isSuppressed.unary_$bang(), value).as(name) : value);
+      projection.add(hidden ? when(not(isSuppressed), value).as(name) : value);
     }
     projection.add(isSuppressed.as(flagColumn()));
     return aggregate.join(broadcast(keys), sameCell, "left").select(projection.toArray(Column[]::new));

@@ -18,15 +18,20 @@ import org.junit.jupiter.api.Test;
 class AuditLogTest extends SparkTestBase {
   private static final Instant NOW = Instant.parse("2025-06-30T12:00:00Z");
 
+  private static final List<AuditEvent> EVENTS = List.of(
+      new AuditEvent(AuditKind.RUN, "meshlake", Map.of("run_id", "r1", "domains", List.of("member", "claims"))),
+      new AuditEvent(AuditKind.PUBLICATION, "meshlake", Map.of("product", "claims_gold.payer_pmpm", "version", 3)),
+      new AuditEvent(AuditKind.POLICY_DECISION, "meshlake", Map.of("consent_model", "opt_out")),
+      new AuditEvent(AuditKind.QUERY, "alice", Map.of("as", "actuarial", "sql", "SELECT 1")),
+      new AuditEvent(AuditKind.QUERY, "bob", Map.of("as", "research", "sql", "SELECT 2")));
+
+  private static AuditLog emptyAuditLog() {
+    return new AuditLog(new DeltaTableStore(spark(), freshWarehouse()), Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
   private static AuditLog auditLogWithFiveRecords() {
-    AuditLog log = new AuditLog(new DeltaTableStore(spark(), freshWarehouse()), Clock.fixed(NOW, ZoneOffset.UTC));
-    log.append(List.of(
-        new AuditEvent(AuditKind.RUN, "meshlake", Map.of("run_id", "r1", "domains", List.of("member", "claims"))),
-        new AuditEvent(AuditKind.PUBLICATION, "meshlake", Map.of("product", "claims_gold.payer_pmpm", "version", 3))));
-    log.append(List.of(
-        new AuditEvent(AuditKind.POLICY_DECISION, "meshlake", Map.of("consent_model", "opt_out")),
-        new AuditEvent(AuditKind.QUERY, "alice", Map.of("as", "actuarial", "sql", "SELECT 1")),
-        new AuditEvent(AuditKind.QUERY, "bob", Map.of("as", "research", "sql", "SELECT 2"))));
+    AuditLog log = emptyAuditLog();
+    log.append(EVENTS);
     return log;
   }
 
@@ -41,8 +46,10 @@ class AuditLogTest extends SparkTestBase {
   }
 
   @Test
-  void recordsAreNumberedAndChainedAndAnIntactLogVerifies() throws Exception {
-    AuditLog log = auditLogWithFiveRecords();
+  void recordsAreNumberedAndChainedAcrossAppendsAndAnIntactLogVerifies() throws Exception {
+    AuditLog log = emptyAuditLog();
+    log.append(EVENTS.subList(0, 2));
+    log.append(EVENTS.subList(2, 5));
 
     List<AuditRecord> records = spark().read().format("delta").load(log.location()).orderBy("sequence")
         .collectAsList().stream().map(r -> new AuditRecord(r.getLong(0), (Instant) r.get(1), r.getString(2),
