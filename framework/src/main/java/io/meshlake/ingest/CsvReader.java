@@ -25,14 +25,7 @@ import org.apache.spark.sql.SparkSession;
  * so its columns are matched to the layout by name and a file lacking a required column fails before
  * any task runs.
  */
-final class CsvReader implements ExtractReader {
-  private final CsvLayout layout;
-  private final long splitBytes;
-
-  CsvReader(CsvLayout layout, long splitBytes) {
-    this.layout = layout;
-    this.splitBytes = splitBytes;
-  }
+record CsvReader(CsvLayout layout, long splitBytes) implements ExtractReader {
 
   @Override
   public long headerLines() {

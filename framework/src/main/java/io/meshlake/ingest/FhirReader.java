@@ -16,14 +16,7 @@ import org.apache.spark.sql.SparkSession;
  * (Bundles or single resources) one task per file. Which a file is follows from its name, so a folder
  * of Bulk Data NDJSON and a folder of Bundles need no configuration.
  */
-final class FhirReader implements ExtractReader {
-  private final FhirResources resources;
-  private final long splitBytes;
-
-  FhirReader(FhirResources resources, long splitBytes) {
-    this.resources = resources;
-    this.splitBytes = splitBytes;
-  }
+record FhirReader(FhirResources resources, long splitBytes) implements ExtractReader {
 
   @Override
   public long headerLines() {

@@ -1,8 +1,6 @@
 package io.meshlake.ingest;
 
-import io.meshlake.api.Deduplicate;
 import io.meshlake.api.DomainSpec;
-import io.meshlake.api.Table;
 import io.meshlake.plan.Planner;
 import io.meshlake.plan.Selection;
 import io.meshlake.run.RunLog;
@@ -39,13 +37,7 @@ public final class FhirIngestBenchmark extends SparkTestBase {
   public static void main(String[] args) {
     String input = args[0];
     DeltaTableStore store = new DeltaTableStore(spark(), freshWarehouse());
-    DomainSpec domain = DomainSpec.builder("bench")
-        .ingestFhir("resources_raw", TYPES)
-        .silver(Table.named("resources").from("resources_raw")
-            .transform(c -> Deduplicate.latestFhirVersion(c.input("resources_raw"))
-                .select("resource_type", "id", "version_id", "last_updated", "resource"))
-            .overwrite())
-        .build();
+    DomainSpec domain = FhirIngestTest.latestVersions("bench", TYPES);
     RunResult result = new Runner(store, new RunLog(store), line -> { }).run(
         Planner.of(List.of(domain)).plan(Selection.domain("bench")), new RunOptions(input, false, 32L << 20));
     if (!result.succeeded()) {

@@ -65,8 +65,13 @@ class FhirIngestTest extends SparkTestBase {
   }
 
   private static DomainSpec clinical() {
-    return DomainSpec.builder("clinical")
-        .ingestFhir("resources_raw", SYNTHEA_TYPES)
+    return latestVersions("clinical", SYNTHEA_TYPES);
+  }
+
+  /** A domain with bronze {@code resources_raw} of these types and silver {@code resources}, their latest versions. */
+  static DomainSpec latestVersions(String domain, String... types) {
+    return DomainSpec.builder(domain)
+        .ingestFhir("resources_raw", types)
         .silver(Table.named("resources").from("resources_raw")
             .transform(c -> Deduplicate.latestFhirVersion(c.input("resources_raw"))
                 .select("resource_type", "id", "version_id", "last_updated", "resource"))
