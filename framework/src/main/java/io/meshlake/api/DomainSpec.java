@@ -1,6 +1,7 @@
 package io.meshlake.api;
 
-import io.meshlake.ingest.CsvLayout;
+import io.meshlake.ingest.ExtractFormat;
+import io.meshlake.ingest.FhirResources;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -46,15 +47,23 @@ public record DomainSpec(String name, List<TableSpec> tables) {
       this.name = name;
     }
 
-    /** A bronze table filled from extract files with this layout. */
-    public Builder ingest(String table, CsvLayout layout) {
-      return ingest(table, layout, null);
+    /** A bronze table filled from extract files of this format, e.g. a {@link io.meshlake.ingest.CsvLayout}. */
+    public Builder ingest(String table, ExtractFormat format) {
+      return ingest(table, format, null);
     }
 
-    /** A bronze table filled from extract files with this layout, with a description. */
-    public Builder ingest(String table, CsvLayout layout, String description) {
-      tables.add(new IngestTable(new TableId(name, Layer.BRONZE, table), layout, description));
+    /** A bronze table filled from extract files of this format, with a description. */
+    public Builder ingest(String table, ExtractFormat format, String description) {
+      tables.add(new IngestTable(new TableId(name, Layer.BRONZE, table), format, description));
       return this;
+    }
+
+    /**
+     * A bronze table of FHIR R4 resources of these types, from Bulk Data NDJSON files and Bundles alike:
+     * {@code ingestFhir("encounters_raw", "Encounter")}. See {@link FhirResources}.
+     */
+    public Builder ingestFhir(String table, String... resourceTypes) {
+      return ingest(table, FhirResources.of(resourceTypes));
     }
 
     /** A silver table. */

@@ -1,22 +1,23 @@
 package io.meshlake.api;
 
-import io.meshlake.ingest.CsvLayout;
+import io.meshlake.ingest.ExtractFormat;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * A bronze table filled from extract files that match a declared layout. Each file is ingested once
- * per content version; rows that do not fit the layout go to the table's quarantine.
+ * A bronze table filled from the extract files of a format: a declared CSV layout, or FHIR resources of
+ * some types. Each file is ingested once per content version; records that do not fit the format go to
+ * the table's quarantine.
  */
-public record IngestTable(TableId id, CsvLayout layout, String description) implements TableSpec {
+public record IngestTable(TableId id, ExtractFormat format, String description) implements TableSpec {
   public IngestTable {
     Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(layout, "layout");
+    Objects.requireNonNull(format, "format");
     if (id.layer() != Layer.BRONZE) {
       throw new IllegalArgumentException("Ingest table " + id + " must be in the bronze layer");
     }
     description = description == null || description.isBlank()
-        ? "Rows of " + layout.fileName() + " files as landed, typed by layout " + layout.name()
+        ? "Records as landed from " + format.describe()
         : description;
   }
 

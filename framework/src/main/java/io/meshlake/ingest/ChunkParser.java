@@ -2,57 +2,63 @@ package io.meshlake.ingest;
 
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.InputSplit;
+import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.input.FileSplit;
+import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
+import org.apache.spark.api.java.JavaNewHadoopRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.util.CollectionAccumulator;
+import org.apache.spark.sql.SparkSession;
 import scala.Tuple2;
 
 /**
- * Parses one split (a byte range of one file) into bronze rows, lazily. Lines that do not fit go to
- * an accumulator with their reason; the split's line counts go to another, from which the driver
- * numbers the refused lines and reconciles each file. A split that is mostly malformed stops the job,
- * so a wrong file is never half-ingested.
+ * Parses one split (a byte range of one line-based file) into bronze rows, lazily, with the file's
+ * {@link LineParser}. Lines that do not fit go to the tally with their reason, as do the split's line
+ * counts, from which the driver numbers the refused lines and reconciles each file. A split that is
+ * mostly malformed stops the job, so a wrong file is never half-ingested.
  */
 final class ChunkParser implements Function2<InputSplit, Iterator<Tuple2<LongWritable, Text>>, Iterator<Row>> {
   private static final long serialVersionUID = 1L;
-  private static final int MAX_RAW_LINE = 8192;
   /** A split with more malformed lines than this, and more than half its lines, is refused. */
   private static final long REFUSE_AFTER = 1000;
 
-  /** Line counts of one split. */
-  record SplitStats(String file, long start, long lines, long good, long bad) implements java.io.Serializable {}
-
-  /** A refused line; {@code indexInSplit} counts lines from the split's start. */
-  record BadLine(String file, long start, long indexInSplit, long offset, String raw, String reason)
-      implements java.io.Serializable {}
-
-  private final Map<String, RowParser> parsers;
+  private final Map<String, LineParser> parsers;
   private final String runId;
   private final Instant ingestedAt;
-  private final CollectionAccumulator<SplitStats> stats;
-  private final CollectionAccumulator<BadLine> badLines;
+  private final Tally tally;
 
-  ChunkParser(Map<String, RowParser> parsers, String runId, Instant ingestedAt,
-      CollectionAccumulator<SplitStats> stats, CollectionAccumulator<BadLine> badLines) {
+  ChunkParser(Map<String, LineParser> parsers, String runId, Instant ingestedAt, Tally tally) {
     this.parsers = parsers;
     this.runId = runId;
     this.ingestedAt = ingestedAt;
-    this.stats = stats;
-    this.badLines = badLines;
+    this.tally = tally;
+  }
+
+  /** The bronze rows of the files, read in byte ranges of at most {@code splitBytes} (a gzipped file is one range). */
+  JavaRDD<Row> read(SparkSession spark, List<SourceFile> files, long splitBytes) {
+    Configuration conf = new Configuration(spark.sparkContext().hadoopConfiguration());
+    conf.setLong(FileInputFormat.SPLIT_MAXSIZE, splitBytes);
+    String paths = String.join(",", files.stream().map(SourceFile::path).toList());
+    JavaNewHadoopRDD<LongWritable, Text> lines = (JavaNewHadoopRDD<LongWritable, Text>)
+        JavaSparkContext.fromSparkContext(spark.sparkContext())
+            .newAPIHadoopFile(paths, TextInputFormat.class, LongWritable.class, Text.class, conf);
+    return lines.mapPartitionsWithInputSplit(this, true);
   }
 
   @Override
   public Iterator<Row> call(InputSplit split, Iterator<Tuple2<LongWritable, Text>> lines) {
     FileSplit fileSplit = (FileSplit) split;
     String file = fileSplit.getPath().toString();
-    RowParser parser = parsers.get(file);
+    LineParser parser = parsers.get(file);
     if (parser == null) {
       throw new IllegalStateException("No parser for " + file + "; known: " + parsers.keySet());
     }
@@ -62,7 +68,7 @@ final class ChunkParser implements Function2<InputSplit, Iterator<Tuple2<LongWri
   private final class SplitIterator implements Iterator<Row> {
     private final String file;
     private final long start;
-    private final RowParser parser;
+    private final LineParser parser;
     private final Iterator<Tuple2<LongWritable, Text>> lines;
     private final int width;
     private Row next;
@@ -71,7 +77,7 @@ final class ChunkParser implements Function2<InputSplit, Iterator<Tuple2<LongWri
     private long bad;
     private boolean reported;
 
-    SplitIterator(String file, long start, RowParser parser, Iterator<Tuple2<LongWritable, Text>> lines) {
+    SplitIterator(String file, long start, LineParser parser, Iterator<Tuple2<LongWritable, Text>> lines) {
       this.file = file;
       this.start = start;
       this.parser = parser;
@@ -85,26 +91,22 @@ final class ChunkParser implements Function2<InputSplit, Iterator<Tuple2<LongWri
         Tuple2<LongWritable, Text> line = lines.next();
         index++;
         long offset = line._1().get();
-        if (offset == 0) {
+        if (offset == 0 && parser.hasHeader()) {
           continue; // the header, read by the driver
         }
         String text = stripCarriageReturn(line._2().toString());
-        Object[] values = new Object[width + 4];
+        Object[] values = new Object[width + IngestColumns.COUNT];
         String reason = parser.parse(text, values);
         if (reason == null) {
           good++;
-          values[width] = file;
-          values[width + 1] = offset;
-          values[width + 2] = runId;
-          values[width + 3] = ingestedAt;
-          next = RowFactory.create(values);
+          next = IngestColumns.row(values, width, file, offset, runId, ingestedAt);
         } else {
           refuse(offset, text, reason);
         }
       }
       if (next == null && !reported) {
         reported = true;
-        stats.add(new SplitStats(file, start, index + 1, good, bad));
+        tally.count(file, start, index + 1, good, bad);
       }
       return next != null;
     }
@@ -114,11 +116,10 @@ final class ChunkParser implements Function2<InputSplit, Iterator<Tuple2<LongWri
       if (bad > REFUSE_AFTER && bad * 2 > index + 1) {
         throw new MalformedExtractException(
             file + ": " + bad + " of the first " + (index + 1) + " lines of the split at byte " + start
-                + " do not fit the layout (latest: " + reason + "). Is this file the right layout? "
+                + " do not fit (latest: " + reason + "). Is this file the right format? "
                 + "Nothing from this table's files was committed.");
       }
-      String raw = text.length() <= MAX_RAW_LINE ? text : text.substring(0, MAX_RAW_LINE);
-      badLines.add(new BadLine(file, start, index, offset, raw, reason));
+      tally.refuse(file, start, index, offset, text, reason);
     }
 
     @Override

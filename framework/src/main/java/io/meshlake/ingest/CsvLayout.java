@@ -16,7 +16,7 @@ import org.apache.spark.sql.types.StructType;
  * {@code claims.<part>.csv} or either with {@code .gz} belongs to the layout whose file name is
  * {@code claims}. Records are lines: a value may be quoted but may not span lines.
  */
-public record CsvLayout(String name, String fileName, List<CsvField> fields) implements Serializable {
+public record CsvLayout(String name, String fileName, List<CsvField> fields) implements ExtractFormat, Serializable {
 
   public CsvLayout {
     fields = List.copyOf(fields);
@@ -36,12 +36,17 @@ public record CsvLayout(String name, String fileName, List<CsvField> fields) imp
     return new Builder(name, fileName);
   }
 
-  /** Whether a file name (without directories) belongs to this layout. */
+  @Override
   public boolean matches(String name) {
     return Pattern.compile(Pattern.quote(fileName) + "(\\.[A-Za-z0-9_-]+)?\\.csv(\\.gz)?").matcher(name).matches();
   }
 
-  /** The bronze schema: the layout's columns, without ingest metadata. */
+  @Override
+  public String describe() {
+    return "files " + fileName + "[.<part>].csv[.gz], layout " + name;
+  }
+
+  @Override
   public StructType schema() {
     List<StructField> columns = new ArrayList<>();
     for (CsvField f : fields) {

@@ -17,7 +17,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Finds the files of a layout in an extract folder and decides which are new. A file is new when its
+ * Finds the files of a format in an extract folder and decides which are new. A file is new when its
  * path was never ingested or its content checksum differs from the last one ingested under that path.
  * Checksums are recomputed only when size or modification time changed, so a run with nothing new
  * stays cheap.
@@ -30,23 +30,23 @@ public final class ExtractScanner {
   }
 
   /**
-   * Lists the folder's files that belong to the layout, sorted by name.
+   * Lists the folder's files that belong to the format, sorted by name.
    *
    * @param known the files already ingested into this table, by path
    * @throws IllegalArgumentException when the folder does not exist
    */
-  public List<SourceFile> scan(String folder, CsvLayout layout, Map<String, IngestedFile> known) {
+  public List<SourceFile> scan(String folder, ExtractFormat format, Map<String, IngestedFile> known) {
     try {
       Path dir = new Path(folder);
       FileSystem fs = dir.getFileSystem(hadoopConf);
       if (!fs.exists(dir) || !fs.getFileStatus(dir).isDirectory()) {
         throw new IllegalArgumentException(
-            "Extract folder " + folder + " does not exist: pass --input DIR (a folder of CSV extract files), "
+            "Extract folder " + folder + " does not exist: pass --input DIR (a folder of extract files), "
                 + "or run `./meshlake generate --members 100 --out " + folder + "` for sample data");
       }
       List<SourceFile> files = new ArrayList<>();
       for (FileStatus status : fs.listStatus(dir)) {
-        if (status.isFile() && layout.matches(status.getPath().getName())) {
+        if (status.isFile() && format.matches(status.getPath().getName())) {
           String path = fs.makeQualified(status.getPath()).toString();
           files.add(new SourceFile(path, status.getLen(), status.getModificationTime(),
               checksum(fs, status, Optional.ofNullable(known.get(path)))));

@@ -1,6 +1,5 @@
 package io.meshlake.ingest;
 
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,7 +9,7 @@ import java.util.Map;
  * Turns lines of one file into typed values of its layout, or a reason why a line does not fit. Built
  * from the file's header, so columns are matched by name whatever their order.
  */
-final class RowParser implements Serializable {
+final class RowParser implements LineParser {
   private static final long serialVersionUID = 1L;
 
   private final List<CsvField> fields;
@@ -63,17 +62,18 @@ final class RowParser implements Serializable {
     return absent;
   }
 
-  /** The number of layout fields, i.e. values per parsed row. */
-  int fieldCount() {
+  @Override
+  public boolean hasHeader() {
+    return true;
+  }
+
+  @Override
+  public int fieldCount() {
     return fields.size();
   }
 
-  /**
-   * Parses one data line into {@code values} (one slot per layout field).
-   *
-   * @return null when the line fits, else the reason it does not
-   */
-  String parse(String line, Object[] values) {
+  @Override
+  public String parse(String line, Object[] values) {
     if (line.isEmpty()) {
       return "empty line";
     }

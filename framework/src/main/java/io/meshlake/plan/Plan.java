@@ -47,7 +47,7 @@ public record Plan(Selection selection, List<Step> steps, List<TableId> external
 
   private static String how(Step step) {
     if (step.table() instanceof IngestTable ingest) {
-      return "ingest files " + ingest.layout().fileName() + "[.<part>].csv[.gz], layout " + ingest.layout().name();
+      return "ingest " + ingest.format().describe();
     }
     DerivedTable derived = (DerivedTable) step.table();
     String transform = derived.transform() instanceof SqlTransform sql ? "sql " + sql.resource() : "java transform";

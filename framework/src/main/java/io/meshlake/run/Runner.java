@@ -7,7 +7,7 @@ import io.meshlake.api.IngestTable;
 import io.meshlake.api.ReadMode;
 import io.meshlake.api.TableId;
 import io.meshlake.api.TransformContext;
-import io.meshlake.ingest.CsvIngestor;
+import io.meshlake.ingest.BronzeIngestor;
 import io.meshlake.ingest.ExtractScanner;
 import io.meshlake.ingest.IngestedFile;
 import io.meshlake.ingest.MalformedExtractException;
@@ -143,10 +143,10 @@ public final class Runner {
   private TableBuild ingest(IngestTable table, RunOptions options, String runId, Instant runStart, Instant started) {
     Map<String, IngestedFile> known = new HashMap<>(runLog.ingestedFiles(table.id()));
     SparkSession spark = store.spark();
-    CsvIngestor ingestor = new CsvIngestor(store, options.splitBytes());
+    BronzeIngestor ingestor = new BronzeIngestor(store, options.splitBytes());
     Consumer<String> indented = line -> progress.accept("      " + line);
     List<SourceFile> found = new ExtractScanner(spark.sparkContext().hadoopConfiguration())
-        .scan(options.input(), table.layout(), known);
+        .scan(options.input(), table.format(), known);
 
     // Bronze commits newer than the last recorded ingest were made by a run that never recorded them.
     long recorded = runLog.lastSuccess(table.id()).flatMap(TableBuild::outputVersion).orElse(-1L);
@@ -171,10 +171,10 @@ public final class Runner {
       return new TableBuild(runId, table.id(), status, started, Instant.now(), sum(recovered, IngestedFile::rowsIn),
           sum(recovered, IngestedFile::rowsOut), sum(recovered, IngestedFile::rowsQuarantined), Map.of(), store.version(table.id()), recovered,
           !recovered.isEmpty() ? recoveredNote
-              : found.isEmpty() ? "no " + table.layout().fileName() + " files in " + options.input()
+              : found.isEmpty() ? "no " + table.format().describe() + " in " + options.input()
               : "no new files (" + found.size() + " already ingested)");
     }
-    CsvIngestor.Outcome outcome = ingestor.ingest(table, selected, versions, runId, runStart, options.fullRefresh(), indented);
+    BronzeIngestor.Outcome outcome = ingestor.ingest(table, selected, versions, runId, runStart, options.fullRefresh(), indented);
     List<IngestedFile> files = new ArrayList<>(recovered);
     files.addAll(outcome.files());
     return new TableBuild(runId, table.id(), BuildStatus.SUCCEEDED, started, Instant.now(), sum(files, IngestedFile::rowsIn),

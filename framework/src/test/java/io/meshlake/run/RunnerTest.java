@@ -7,7 +7,7 @@ import io.meshlake.api.DomainSpec;
 import io.meshlake.api.IngestTable;
 import io.meshlake.api.Table;
 import io.meshlake.api.TableId;
-import io.meshlake.ingest.CsvIngestor;
+import io.meshlake.ingest.BronzeIngestor;
 import io.meshlake.ingest.CsvLayout;
 import io.meshlake.ingest.ExtractScanner;
 import io.meshlake.ingest.FieldType;
@@ -163,8 +163,8 @@ class RunnerTest extends SparkTestBase {
     write(extract.resolve("spans.csv"), "PERSON,START,END,PLAN", "p1,2020-01-01,2020-12-31,A");
     IngestTable people = (IngestTable) people(false).table("people_raw").orElseThrow();
     List<SourceFile> files = new ExtractScanner(spark().sparkContext().hadoopConfiguration())
-        .scan(extract.toString(), people.layout(), Map.of());
-    new CsvIngestor(store, 1024).ingest(people, files, Map.of(), "died", Instant.now(), false, progress::add);
+        .scan(extract.toString(), people.format(), Map.of());
+    new BronzeIngestor(store, 1024).ingest(people, files, Map.of(), "died", Instant.now(), false, progress::add);
   }
 
   @Test

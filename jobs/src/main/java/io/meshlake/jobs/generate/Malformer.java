@@ -20,10 +20,10 @@ final class Malformer {
    * @return the damage done, or {@code null} if the row was left intact
    */
   Malformation apply(RowBuffer row, SyntheaTable table, Rng rng) {
-    if (badFraction == 0.0 || !rng.chance(badFraction)) {
+    Malformation kind = draw(rng);
+    if (kind == null) {
       return null;
     }
-    Malformation kind = KINDS[rng.nextInt(KINDS.length)];
     switch (kind) {
       case WRONG_COLUMN_COUNT -> {
         int field = rng.nextInt(row.fieldCount());
@@ -37,6 +37,14 @@ final class Malformer {
       case EMPTY_REQUIRED_ID -> row.replaceField(table.requiredIdColumn(), "");
     }
     return kind;
+  }
+
+  /** Decides whether to damage a record, and how: {@code null} to leave it intact. */
+  Malformation draw(Rng rng) {
+    if (badFraction == 0.0 || !rng.chance(badFraction)) {
+      return null;
+    }
+    return KINDS[rng.nextInt(KINDS.length)];
   }
 
   /** Replaces a random non-empty typed value with an unparsable one. */

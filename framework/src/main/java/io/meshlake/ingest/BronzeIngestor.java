@@ -5,12 +5,6 @@ import static org.apache.spark.sql.functions.col;
 import io.meshlake.api.IngestTable;
 import io.meshlake.table.Commit;
 import io.meshlake.table.DeltaTableStore;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,36 +15,25 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.io.LongWritable;
-import org.apache.hadoop.io.Text;
-import org.apache.hadoop.io.compress.CompressionCodec;
-import org.apache.hadoop.io.compress.CompressionCodecFactory;
-import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
-import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
-import org.apache.spark.api.java.JavaNewHadoopRDD;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.util.CollectionAccumulator;
 
 /**
- * Appends new extract files to a bronze table in one commit, and their refused lines to the table's
- * quarantine. Files are read in parallel byte ranges (splits); each refused line keeps its raw text,
- * file, line number and reason. Afterwards every file reconciles: lines read = rows written + rows
- * quarantined, checked against Delta's own count of written rows.
+ * Appends new extract files to a bronze table in one commit, and their refused records to the table's
+ * quarantine, whatever the table's {@link ExtractFormat}. Files are read in parallel (line-based files
+ * in byte ranges); each refused record keeps its raw text, file, line or entry number and reason.
+ * Afterwards every file reconciles: records read = rows written + rows quarantined, checked against
+ * Delta's own count of written rows.
  */
-public final class CsvIngestor {
+public final class BronzeIngestor {
   private final DeltaTableStore store;
   private final long splitBytes;
 
-  /** @param splitBytes the size of the byte ranges files are read in, in parallel */
-  public CsvIngestor(DeltaTableStore store, long splitBytes) {
+  /** @param splitBytes the size of the byte ranges line-based files are read in, in parallel */
+  public BronzeIngestor(DeltaTableStore store, long splitBytes) {
     this.store = store;
     this.splitBytes = splitBytes;
   }
@@ -63,14 +46,14 @@ public final class CsvIngestor {
    * full refresh); otherwise they are appended.
    *
    * @param fileVersions the version of each file name, by path (1 for a name never seen before)
-   * @throws MalformedExtractException when a file does not fit the layout at all; nothing is committed
+   * @throws MalformedExtractException when a file does not fit the format at all; nothing is committed
    */
   public Outcome ingest(IngestTable table, List<SourceFile> files, Map<String, Integer> fileVersions,
       String runId, Instant ingestedAt, boolean replace, Consumer<String> progress) {
     Parsed parsed = parse(table, files, runId, ingestedAt, progress);
     if (!store.exists(table.id())) {
       store.create(table.id(), parsed.rows().schema(), List.of(), table.description(), Map.of(
-          "meshlake.domain", table.id().domain(), "meshlake.layer", "bronze", "meshlake.layout", table.layout().name()));
+          "meshlake.domain", table.id().domain(), "meshlake.layer", "bronze", "meshlake.layout", table.format().name()));
     }
     progress.accept("reading " + files.size() + " file(s), " + mebibytes(totalBytes(files)));
     String manifest = IngestManifest.of(runId, files, fileVersions).toJson();
@@ -78,9 +61,9 @@ public final class CsvIngestor {
         .save(store.location(table.id()));
     Commit commit = store.lastCommit(table.id());
 
-    Map<String, Map<Long, ChunkParser.SplitStats>> splits = splitsByFile(parsed.stats().value());
-    List<ChunkParser.BadLine> refused = distinctByPosition(parsed.badLines().value());
-    List<IngestedFile> ingested = reconcile(files, fileVersions, splits, refused.size());
+    Map<String, Map<Long, Tally.SplitStats>> splits = splitsByFile(parsed.tally().stats().value());
+    List<Tally.Refused> refused = distinctByPosition(parsed.tally().refused().value());
+    List<IngestedFile> ingested = reconcile(files, fileVersions, splits, refused.size(), parsed.headerLines());
     long written = ingested.stream().mapToLong(IngestedFile::rowsOut).sum();
     if (written != commit.metric("numOutputRows")) {
       throw new IllegalStateException("Ingest of " + table.id() + " counted " + written
@@ -126,7 +109,7 @@ public final class CsvIngestor {
     return recovered;
   }
 
-  /** Parses the files again for their refused lines only, when an interrupted run's quarantine commit is missing. */
+  /** Parses the files again for their refused records only, when an interrupted run's quarantine commit is missing. */
   private Map<String, Long> requarantine(IngestTable table, IngestManifest manifest, Map<String, SourceFile> current,
       String runId, Consumer<String> progress) {
     List<SourceFile> unchanged = manifest.files().stream()
@@ -141,10 +124,10 @@ public final class CsvIngestor {
     }
     Instant ingestedAt = Instant.now();
     Parsed parsed = parse(table, unchanged, runId, ingestedAt, progress);
-    parsed.rows().foreach(row -> { }); // parse only: the refused lines gather in the accumulators
-    List<ChunkParser.BadLine> refused = distinctByPosition(parsed.badLines().value());
+    parsed.rows().foreach(row -> { }); // parse only: the refused records gather in the tally
+    List<Tally.Refused> refused = distinctByPosition(parsed.tally().refused().value());
     if (!refused.isEmpty()) {
-      writeQuarantine(table, refused, splitsByFile(parsed.stats().value()), runId, ingestedAt, false,
+      writeQuarantine(table, refused, splitsByFile(parsed.tally().stats().value()), runId, ingestedAt, false,
           IngestManifest.of(runId, unchanged, Map.of()).toJson());
     }
     Map<String, Long> counts = new HashMap<>();
@@ -159,122 +142,87 @@ public final class CsvIngestor {
     return counts;
   }
 
-  /** The bronze rows of the files (parsed lazily) and the accumulators the parse fills. */
-  private record Parsed(Dataset<Row> rows, CollectionAccumulator<ChunkParser.SplitStats> stats,
-      CollectionAccumulator<ChunkParser.BadLine> badLines) {}
+  /** The bronze rows of the files (parsed lazily), the tally the parse fills, and the non-record lines per file. */
+  private record Parsed(Dataset<Row> rows, Tally tally, long headerLines) {}
 
   private Parsed parse(IngestTable table, List<SourceFile> files, String runId, Instant ingestedAt,
       Consumer<String> progress) {
     SparkSession spark = store.spark();
-    Configuration conf = new Configuration(spark.sparkContext().hadoopConfiguration());
-    conf.setLong(FileInputFormat.SPLIT_MAXSIZE, splitBytes);
-    Map<String, RowParser> parsers = new HashMap<>();
-    for (SourceFile file : files) {
-      RowParser parser = RowParser.forHeader(table.layout(), file.fileName(), headerOf(file, conf));
-      if (!parser.absentFields().isEmpty()) {
-        progress.accept(file.fileName() + " has no column(s) " + parser.absentFields() + "; they are left empty");
-      }
-      parsers.put(file.path(), parser);
-    }
-    CollectionAccumulator<ChunkParser.SplitStats> stats = spark.sparkContext().collectionAccumulator("ingest-splits");
-    CollectionAccumulator<ChunkParser.BadLine> badLines = spark.sparkContext().collectionAccumulator("ingest-refused");
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    String paths = String.join(",", files.stream().map(SourceFile::path).toList());
-    JavaNewHadoopRDD<LongWritable, Text> lines = (JavaNewHadoopRDD<LongWritable, Text>)
-        jsc.newAPIHadoopFile(paths, TextInputFormat.class, LongWritable.class, Text.class, conf);
-    JavaRDD<Row> rows = lines.mapPartitionsWithInputSplit(
-        new ChunkParser(parsers, runId, ingestedAt, stats, badLines), true);
-    return new Parsed(spark.createDataFrame(rows, IngestColumns.bronzeSchema(table.layout())), stats, badLines);
+    ExtractReader reader = ExtractReader.of(table.format(), splitBytes);
+    Tally tally = Tally.register(spark.sparkContext());
+    JavaRDD<Row> rows = reader.read(spark, files, runId, ingestedAt, tally, progress);
+    return new Parsed(spark.createDataFrame(rows, IngestColumns.bronzeSchema(table.format())), tally, reader.headerLines());
   }
 
-  private void writeQuarantine(IngestTable table, List<ChunkParser.BadLine> refused,
-      Map<String, Map<Long, ChunkParser.SplitStats>> splits, String runId, Instant ingestedAt, boolean replace,
+  private void writeQuarantine(IngestTable table, List<Tally.Refused> refused,
+      Map<String, Map<Long, Tally.SplitStats>> splits, String runId, Instant ingestedAt, boolean replace,
       String manifest) {
     Map<String, Map<Long, Long>> firstLineOfSplit = new HashMap<>();
     splits.forEach((file, byStart) -> {
       Map<Long, Long> first = new HashMap<>();
       long line = 1;
-      for (ChunkParser.SplitStats split : byStart.values()) { // TreeMap: by start offset
+      for (Tally.SplitStats split : byStart.values()) { // TreeMap: by start offset
         first.put(split.start(), line);
-        line += split.lines();
+        line += split.records();
       }
       firstLineOfSplit.put(file, first);
     });
     List<Row> rows = new ArrayList<>(refused.size());
-    for (ChunkParser.BadLine bad : refused) {
+    for (Tally.Refused bad : refused) {
       long lineNumber = firstLineOfSplit.get(bad.file()).get(bad.start()) + bad.indexInSplit();
       rows.add(RowFactory.create(bad.raw(), bad.reason(), bad.file(), lineNumber, bad.offset(), runId, ingestedAt));
     }
     Dataset<Row> quarantine = store.spark().createDataFrame(rows, IngestColumns.quarantineSchema());
     var id = table.quarantine();
     if (!store.exists(id)) {
-      store.create(id, quarantine.schema(), List.of(), "Lines of " + table.id() + "'s extract files that did not fit layout "
-          + table.layout().name() + ", with the reason", Map.of("meshlake.domain", id.domain(), "meshlake.layer", "bronze"));
+      store.create(id, quarantine.schema(), List.of(), "Records of " + table.id() + "'s extract files that did not fit "
+          + table.format().name() + ", with the reason", Map.of("meshlake.domain", id.domain(), "meshlake.layer", "bronze"));
     }
     quarantine.coalesce(1).write().format("delta").mode(replace ? "overwrite" : "append").option("userMetadata", manifest)
         .save(store.location(id));
   }
 
   private static List<IngestedFile> reconcile(List<SourceFile> files, Map<String, Integer> fileVersions,
-      Map<String, Map<Long, ChunkParser.SplitStats>> splits, long refusedTotal) {
+      Map<String, Map<Long, Tally.SplitStats>> splits, long refusedTotal, long headerLines) {
     List<IngestedFile> result = new ArrayList<>();
     long refusedCounted = 0;
     for (SourceFile file : files) {
-      long lines = 0;
+      long records = 0;
       long good = 0;
       long bad = 0;
-      for (ChunkParser.SplitStats split : splits.getOrDefault(file.path(), Map.of()).values()) {
-        lines += split.lines();
+      for (Tally.SplitStats split : splits.getOrDefault(file.path(), Map.of()).values()) {
+        records += split.records();
         good += split.good();
         bad += split.bad();
       }
-      long rowsIn = Math.max(0, lines - 1); // the header is not a row
+      long rowsIn = Math.max(0, records - headerLines); // a header is not a row
       refusedCounted += bad;
       result.add(new IngestedFile(file.path(), file.checksum(), file.size(), file.modifiedAt(),
           fileVersions.getOrDefault(file.path(), 1), rowsIn, good, bad));
     }
     if (refusedCounted != refusedTotal) {
-      throw new IllegalStateException("Refused line counts disagree: " + refusedCounted + " counted, "
+      throw new IllegalStateException("Refused record counts disagree: " + refusedCounted + " counted, "
           + refusedTotal + " collected");
     }
     return result;
   }
 
-  private static Map<String, Map<Long, ChunkParser.SplitStats>> splitsByFile(List<ChunkParser.SplitStats> stats) {
-    Map<String, Map<Long, ChunkParser.SplitStats>> byFile = new HashMap<>();
-    for (ChunkParser.SplitStats s : stats) { // a retried task reports its split again: keep one
+  private static Map<String, Map<Long, Tally.SplitStats>> splitsByFile(List<Tally.SplitStats> stats) {
+    Map<String, Map<Long, Tally.SplitStats>> byFile = new HashMap<>();
+    for (Tally.SplitStats s : stats) { // a retried task reports its split again: keep one
       byFile.computeIfAbsent(s.file(), f -> new TreeMap<>()).put(s.start(), s);
     }
     return byFile;
   }
 
-  private static List<ChunkParser.BadLine> distinctByPosition(List<ChunkParser.BadLine> lines) {
-    Map<String, ChunkParser.BadLine> unique = new LinkedHashMap<>();
-    for (ChunkParser.BadLine line : lines) {
-      unique.putIfAbsent(line.file() + "@" + line.offset(), line);
+  private static List<Tally.Refused> distinctByPosition(List<Tally.Refused> records) {
+    Map<String, Tally.Refused> unique = new LinkedHashMap<>();
+    for (Tally.Refused record : records) {
+      unique.putIfAbsent(record.file() + "@" + record.offset(), record);
     }
-    List<ChunkParser.BadLine> sorted = new ArrayList<>(unique.values());
-    sorted.sort(Comparator.comparing(ChunkParser.BadLine::file).thenComparingLong(ChunkParser.BadLine::offset));
+    List<Tally.Refused> sorted = new ArrayList<>(unique.values());
+    sorted.sort(Comparator.comparing(Tally.Refused::file).thenComparingLong(Tally.Refused::offset));
     return sorted;
-  }
-
-  private static String headerOf(SourceFile file, Configuration conf) {
-    Path path = new Path(file.path());
-    try {
-      FileSystem fs = path.getFileSystem(conf);
-      CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(path);
-      try (InputStream raw = fs.open(path);
-          InputStream in = codec == null ? raw : codec.createInputStream(raw);
-          BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-        String header = reader.readLine();
-        if (header == null) {
-          throw new MalformedExtractException(file.fileName() + " is empty: an extract file needs at least a header line");
-        }
-        return header.endsWith("\r") ? header.substring(0, header.length() - 1) : header;
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the header of " + file.path() + ": " + e.getMessage(), e);
-    }
   }
 
   private static String mebibytes(long bytes) {
