@@ -71,6 +71,18 @@ class PseudonymiserTest extends SparkTestBase {
   }
 
   @Test
+  void aKeyLongerThanAHashBlockIsHashedFirstAsHmacRequires() throws Exception {
+    byte[] secret = new byte[100];
+    new SecureRandom().nextBytes(secret);
+    PseudonymKey key = new PseudonymKey("long", secret);
+
+    String pseudonym = column(new Pseudonymiser(key).apply(spark().sql("SELECT 'M1' AS id"), "id",
+        IdentifierKind.MEMBER), "id").get(0);
+
+    assertThat(pseudonym).isEqualTo("long:" + hmacHex(key, "member:M1"));
+  }
+
+  @Test
   void theQueryPlanDoesNotRevealTheSecret() {
     PseudonymKey key = newKey("k");
     Dataset<Row> out = new Pseudonymiser(key).apply(spark().sql("SELECT 'a' AS id"), "id", IdentifierKind.MEMBER);
