@@ -39,7 +39,7 @@ public final class FhirIngestBenchmark extends SparkTestBase {
     DeltaTableStore store = new DeltaTableStore(spark(), freshWarehouse());
     DomainSpec domain = FhirIngestTest.latestVersions("bench", TYPES);
     RunResult result = new Runner(store, new RunLog(store), line -> { }).run(
-        Planner.of(List.of(domain)).plan(Selection.domain("bench")), new RunOptions(input, false, 32L << 20));
+        Planner.of(List.of(domain)).plan(Selection.domain("bench")), new RunOptions(input, false, 32L << 20, java.util.Optional.empty()));
     if (!result.succeeded()) {
       throw new IllegalStateException(result.summary());
     }
