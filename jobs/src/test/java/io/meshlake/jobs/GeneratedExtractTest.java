@@ -6,10 +6,7 @@ import io.meshlake.jobs.generate.GenerationReport;
 import io.meshlake.jobs.generate.GeneratorOptions;
 import io.meshlake.jobs.generate.SyntheaCsvGenerator;
 import io.meshlake.testing.SparkTestBase;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -47,48 +44,25 @@ class GeneratedExtractTest extends SparkTestBase {
 
   @Test
   void planShowsTheEdgeToTheMemberDomainWithoutStartingSpark() {
-    String out = capture(() -> assertThat(Meshlake.execute("plan", "claims")).isZero());
+    String out = run(0, "plan", "claims").out();
     assertThat(out).contains("<- member_gold.member_months  [published by domain member]")
         .contains("claims_gold.payer_pmpm").contains("merge on line_id");
   }
 
   @Test
   void mistakesGetAClearMessageAndExitCode2() {
-    String err = captureErr(() -> assertThat(Meshlake.execute("plan", "billing")).isEqualTo(2));
+    String err = run(2, "plan", "billing").err();
     assertThat(err).contains("Unknown domain 'billing'").contains("Known domains: claims, member");
-    err = captureErr(() -> assertThat(Meshlake.execute("plan", "claims", "--layer", "platinum")).isEqualTo(2));
+    err = run(2, "plan", "claims", "--layer", "platinum").err();
     assertThat(err).contains("Unknown layer 'platinum'").contains("bronze, silver, gold");
     String warehouse = freshWarehouse();
-    err = captureErr(() -> assertThat(Meshlake.execute("sql", "--warehouse", warehouse, "SELECT * FROM nope.x")).isEqualTo(2));
+    err = run(2, "sql", "--warehouse", warehouse, "SELECT * FROM nope.x").err();
     assertThat(err).contains("nope").contains("SHOW TABLES IN");
   }
 
-  private static String capture(Runnable action) {
-    return capture(action, false);
-  }
-
-  private static String captureErr(Runnable action) {
-    return capture(action, true);
-  }
-
-  private static String capture(Runnable action, boolean standardError) {
-    PrintStream original = standardError ? System.err : System.out;
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    PrintStream into = new PrintStream(buffer, true, StandardCharsets.UTF_8);
-    if (standardError) {
-      System.setErr(into);
-    } else {
-      System.setOut(into);
-    }
-    try {
-      action.run();
-    } finally {
-      if (standardError) {
-        System.setErr(original);
-      } else {
-        System.setOut(original);
-      }
-    }
-    return buffer.toString(StandardCharsets.UTF_8);
+  private static Cli.Result run(int expectedStatus, String... args) {
+    Cli.Result result = Cli.run(args);
+    assertThat(result.status()).as(result.all()).isEqualTo(expectedStatus);
+    return result;
   }
 }

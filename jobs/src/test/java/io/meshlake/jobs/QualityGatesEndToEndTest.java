@@ -3,10 +3,7 @@ package io.meshlake.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshlake.testing.SparkTestBase;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,31 +41,17 @@ class QualityGatesEndToEndTest extends SparkTestBase {
     for (String f : List.of("patients", "payer_transitions", "claims", "claims_transactions")) {
       Files.copy(FIXTURE.resolve(f + ".csv"), extract.resolve(f + ".csv"));
     }
-    assertThat(run("member", asOf("member")).status).isZero();
-    assertThat(run("claims", asOf("claims")).status).isZero();
+    assertThat(run("member", asOf("member")).status()).isZero();
+    assertThat(run("claims", asOf("claims")).status()).isZero();
   }
 
   private static String asOf(String domain) {
     return RawCsv.sampleAsOf(FIXTURE, domain).toString();
   }
 
-  private record Outcome(int status, String out) {}
-
   /** Runs a domain through the CLI; the outcome holds its exit status and everything it printed (progress too). */
-  private static Outcome run(String domain, String asOf) {
-    PrintStream stdout = System.out;
-    PrintStream stderr = System.err;
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    PrintStream both = new PrintStream(buffer, true, StandardCharsets.UTF_8);
-    System.setOut(both);
-    System.setErr(both);
-    try {
-      int status = Meshlake.execute("run", domain, "--as-of", asOf, "--input", extract.toString(), "--warehouse", warehouse);
-      return new Outcome(status, buffer.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(stdout);
-      System.setErr(stderr);
-    }
+  private static Cli.Result run(String domain, String asOf) {
+    return Cli.run("run", domain, "--as-of", asOf, "--input", extract.toString(), "--warehouse", warehouse);
   }
 
   /** A product's version and its rows, sorted. */
@@ -107,10 +90,10 @@ class QualityGatesEndToEndTest extends SparkTestBase {
     String span = PATIENT + ",m-9,2024-06-01T00:00:00Z,2024-08-01T00:00:00Z,6e2f1a2d-27bd-3701-8d08-dae202c58632,,";
     Files.writeString(bad, header + span + "Cousin,\n");
 
-    Outcome failed = run("member", asOf("member"));
+    Cli.Result failed = run("member", asOf("member"));
 
-    assertThat(failed.status).isEqualTo(1);
-    assertThat(failed.out).contains("member_gold.enrollment was not published: 1 rule(s) failed")
+    assertThat(failed.status()).isEqualTo(1);
+    assertThat(failed.all()).contains("member_gold.enrollment was not published: 1 rule(s) failed")
         .contains("ownership_known: measured " + String.format("%.4f", (double) spans / (spans + 1))
             + ", needs share in [Self, Spouse, Guardian] >= 1.0")
         .contains("The published table is unchanged");
@@ -119,12 +102,12 @@ class QualityGatesEndToEndTest extends SparkTestBase {
     assertThat(verdict.getString(0)).isEqualTo("FAILED");
     assertThat(verdict.getDouble(1)).isEqualTo((double) spans / (spans + 1));
     assertThat(verdict.getBoolean(2)).isFalse();
-    String kept = failed.out.replaceAll("(?s).*candidate is kept at (\\S+) .*", "$1");
+    String kept = failed.all().replaceAll("(?s).*candidate is kept at (\\S+) .*", "$1");
     assertThat(sql("SELECT ownership FROM delta.`" + kept + "` WHERE member_id = '" + PATIENT
         + "' AND coverage_start_date = DATE'2024-06-01'")).extracting(r -> r.getString(0)).containsExactly("Cousin");
 
     Files.writeString(bad, header + span + "Self,\n");
-    assertThat(run("member", asOf("member")).status).isZero();
+    assertThat(run("member", asOf("member")).status()).isZero();
     assertThat(scalar("SELECT ownership FROM member_gold.enrollment WHERE member_id = '" + PATIENT
         + "' AND coverage_start_date = DATE'2024-06-01'")).isEqualTo("Self");
   }
@@ -139,10 +122,10 @@ class QualityGatesEndToEndTest extends SparkTestBase {
     cells[gender] = "X";
     Files.write(extract.resolve("patients.x.csv"), List.of(patients.get(0), String.join(",", cells)));
 
-    Outcome outcome = run("member", asOf("member"));
+    Cli.Result outcome = run("member", asOf("member"));
 
-    assertThat(outcome.status).isZero();
-    assertThat(outcome.out).contains("QUARANTINED gender_coded: 1 row(s) moved to quarantine");
+    assertThat(outcome.status()).isZero();
+    assertThat(outcome.all()).contains("QUARANTINED gender_coded: 1 row(s) moved to quarantine");
     assertThat(scalar("SELECT count(*) FROM member_gold.members WHERE member_id = 'member-with-gender-x'")).isEqualTo(0L);
     assertThat(scalar("SELECT count(*) FROM member_gold.members")).isEqualTo((long) patients.size() - 1);
     List<Row> quarantined = sql("SELECT rules, record FROM member_gold.members_quarantine");
@@ -161,10 +144,10 @@ class QualityGatesEndToEndTest extends SparkTestBase {
     lines.set(9, lines.get(9).substring(0, lines.get(9).lastIndexOf(',')));
     Files.write(extract.resolve("claims_transactions.malformed.csv"), lines);
 
-    Outcome failed = run("claims", asOf("claims"));
+    Cli.Result failed = run("claims", asOf("claims"));
 
-    assertThat(failed.status).isEqualTo(1);
-    assertThat(failed.out).contains("claims_gold.member_month_costs was not published")
+    assertThat(failed.status()).isEqualTo(1);
+    assertThat(failed.all()).contains("claims_gold.member_month_costs was not published")
         .contains("claim_lines_valid: 18 of 20 extract line(s) valid (0.9000), needs valid lines >= 0.999");
     assertThat(snapshot("claims_gold.member_month_costs")).isEqualTo(before);
     assertThat(scalar("SELECT count(*) FROM claims_bronze.claims_transactions_raw_quarantine")).isEqualTo(2L);
@@ -176,10 +159,10 @@ class QualityGatesEndToEndTest extends SparkTestBase {
     Map<String, Object> before = snapshot("claims_gold.member_month_costs");
     Files.write(extract.resolve("claims_transactions.stale.csv"), copiedTransactions("stale", 5, c -> { }));
 
-    Outcome failed = run("claims", RawCsv.sampleAsOf(FIXTURE, "claims").plus(Duration.ofDays(3)).toString());
+    Cli.Result failed = run("claims", RawCsv.sampleAsOf(FIXTURE, "claims").plus(Duration.ofDays(3)).toString());
 
-    assertThat(failed.status).isEqualTo(1);
-    assertThat(failed.out).contains("claims_fresh: newest last_transaction_at is 3d before as-of,"
+    assertThat(failed.status()).isEqualTo(1);
+    assertThat(failed.all()).contains("claims_fresh: newest last_transaction_at is 3d before as-of,"
         + " needs newest last_transaction_at at most 24h before as-of");
     assertThat(snapshot("claims_gold.member_month_costs")).isEqualTo(before);
     assertThat(verdict("claims_gold.member_month_costs", "claims_fresh").getString(0)).isEqualTo("FAILED");
@@ -192,15 +175,28 @@ class QualityGatesEndToEndTest extends SparkTestBase {
     Files.write(extract.resolve("claims_transactions.orphan.csv"), copiedTransactions("orphan", 1,
         c -> c[3] = "no-such-member"));
 
-    Outcome failed = run("claims", asOf("claims"));
+    Cli.Result failed = run("claims", asOf("claims"));
 
-    assertThat(failed.status).isEqualTo(1);
-    assertThat(failed.out).containsPattern("member_known: measured 0\\.\\d{4}, needs share found in"
+    assertThat(failed.status()).isEqualTo(1);
+    assertThat(failed.all()).containsPattern("member_known: measured 0\\.\\d{4}, needs share found in"
         + " member_gold.members.member_id >= 1.0");
     assertThat(snapshot("claims_gold.member_month_costs")).isEqualTo(before);
     assertThat(sql("SELECT * FROM claims_gold.member_month_costs WHERE member_id = 'no-such-member'")).isEmpty();
     Row verdict = verdict("claims_gold.member_month_costs", "member_known");
     assertThat(verdict.getDouble(1)).isLessThan(1.0);
     assertThat(verdict.getBoolean(2)).isFalse();
+  }
+
+  @Test
+  @Order(6)
+  void qualityShowsTheLatestVerdictsAndSloAttainment() {
+    Cli.Result quality = Cli.run("quality", "claims", "--product", "member_month_costs", "--warehouse", warehouse);
+    assertThat(quality.status()).isZero();
+    String out = quality.out();
+    // Runs of member_month_costs: the sample (all met), malformed lines, stale, unknown member.
+    assertThat(out).contains("claims_gold.member_month_costs  (run ").contains(": NOT PUBLISHED)")
+        .contains("member_known                       FAILED")
+        .contains("freshness      75.0% of 4 run(s)   ++-+")
+        .contains("validity       50.0% of 4 run(s)   +-+-");
   }
 }

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.meshlake.fhir.view.FhirJson;
-import io.meshlake.jobs.Meshlake;
-import java.io.ByteArrayOutputStream;
+import io.meshlake.jobs.Cli;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -97,31 +95,16 @@ class FhirCommandTest {
   }
 
   private static String out(int exitCode, String... args) {
-    return capture(exitCode, false, args);
+    return run(exitCode, args).out();
   }
 
   private static String err(int exitCode, String... args) {
-    return capture(exitCode, true, args);
+    return run(exitCode, args).err();
   }
 
-  private static String capture(int exitCode, boolean standardError, String... args) {
-    PrintStream original = standardError ? System.err : System.out;
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    PrintStream into = new PrintStream(buffer, true, StandardCharsets.UTF_8);
-    if (standardError) {
-      System.setErr(into);
-    } else {
-      System.setOut(into);
-    }
-    try {
-      assertThat(Meshlake.execute(args)).isEqualTo(exitCode);
-    } finally {
-      if (standardError) {
-        System.setErr(original);
-      } else {
-        System.setOut(original);
-      }
-    }
-    return buffer.toString(StandardCharsets.UTF_8);
+  private static Cli.Result run(int exitCode, String... args) {
+    Cli.Result result = Cli.run(args);
+    assertThat(result.status()).as(result.all()).isEqualTo(exitCode);
+    return result;
   }
 }
