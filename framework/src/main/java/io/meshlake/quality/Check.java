@@ -170,9 +170,10 @@ public sealed interface Check {
   }
 
   /**
-   * Share of extract lines ingested in this run into the domain's bronze tables upstream of the
-   * product that were valid (not quarantined) is at least {@code min}. Computed from the run's ingest
-   * reconciliation, not by Deequ: the invalid lines never reach the product.
+   * Share of the extract lines behind a publication that were valid (not quarantined) is at least
+   * {@code min}: the lines of the files ingested into the product's upstream bronze tables since it was
+   * last published, the latest content of each file. Computed from the ingest reconciliation in the run
+   * log, not by Deequ: the invalid lines never reach the product.
    */
   record LineValidity(double min) implements Check {
     public List<String> columns() {

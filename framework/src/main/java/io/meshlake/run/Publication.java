@@ -10,6 +10,7 @@ import io.meshlake.api.TableId;
 import io.meshlake.contract.Contract;
 import io.meshlake.contract.PublishedSchema;
 import io.meshlake.contract.SchemaCheck;
+import io.meshlake.quality.Check;
 import io.meshlake.quality.GateFailedException;
 import io.meshlake.quality.GateResult;
 import io.meshlake.quality.LineCounts;
@@ -18,6 +19,7 @@ import io.meshlake.quality.QualityGate;
 import io.meshlake.quality.QualityLog;
 import io.meshlake.quality.RuleFile;
 import io.meshlake.quality.RuleFiles;
+import io.meshlake.quality.Rule;
 import io.meshlake.quality.RuleOutcome;
 import io.meshlake.table.Commit;
 import io.meshlake.table.DeltaTableStore;
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
@@ -77,7 +80,7 @@ final class Publication {
    * @throws GateFailedException when a fail-action rule does not hold (the entry is passed to {@code failed})
    */
   Outcome publish(DerivedTable table, Dataset<Row> candidate, Optional<Dataset<Row>> unchanged, Writer write,
-      String runId, Instant asOf, LineCounts lines, Consumer<QualityLog.Entry> failed) {
+      String runId, Instant asOf, Supplier<LineCounts> lines, Consumer<QualityLog.Entry> failed) {
     Contract contract = table.contract().orElseThrow();
     List<String> problems = SchemaCheck.conformance(contract, candidate.schema());
     if (!problems.isEmpty()) {
@@ -99,8 +102,10 @@ final class Publication {
     try {
       cached.count(); // computes the candidate once, so the gate's own cost is measured apart from the build's
       Instant gateStart = Instant.now();
-      GateResult gate = new QualityGate(this::readCurrent)
-          .evaluate(cached, ProductRules.of(contract, rules), asOf, lines, history, unchanged);
+      List<Rule> all = ProductRules.of(contract, rules);
+      LineCounts upstream = all.stream().anyMatch(r -> r.check() instanceof Check.LineValidity) ? lines.get()
+          : LineCounts.NONE;
+      GateResult gate = new QualityGate(this::readCurrent).evaluate(cached, all, asOf, upstream, history, unchanged);
       Duration gateTime = Duration.between(gateStart, Instant.now());
       for (RuleOutcome o : gate.outcomes()) {
         if (o.status() != RuleOutcome.Status.PASSED) {

@@ -111,6 +111,24 @@ public final class RunLog {
     return load().ingested().getOrDefault(table.qualifiedName(), Map.of());
   }
 
+  /**
+   * The files recorded as ingested into these tables by successful builds that ended after {@code
+   * since} (a query of the run log table; empty before the first run).
+   */
+  public List<IngestedFile> filesIngestedSince(java.util.Set<TableId> tables, java.time.Instant since) {
+    if (tables.isEmpty() || store.latestVersion(location()).isEmpty()) {
+      return List.of();
+    }
+    List<IngestedFile> files = new ArrayList<>();
+    store.spark().read().format("delta").load(location())
+        .where(col("table_name").isin(tables.stream().map(TableId::qualifiedName).toArray())
+            .and(col("status").equalTo(BuildStatus.SUCCEEDED.name()))
+            .and(col("ended_at").gt(Timestamp.from(since))))
+        .selectExpr("explode(files) AS f").select("f.*").collectAsList()
+        .forEach(f -> files.add(file(f)));
+    return files;
+  }
+
   private RunLogState load() {
     if (state != null) {
       return state;
@@ -145,14 +163,19 @@ public final class RunLog {
   private static TableBuild fromRow(Row row) {
     List<IngestedFile> files = new ArrayList<>();
     for (Row f : row.<Row>getList(row.fieldIndex("files"))) {
-      files.add(new IngestedFile(f.getString(0), f.getString(1), f.getLong(2), f.getLong(3), f.getInt(4),
-          f.getLong(5), f.getLong(6), f.getLong(7)));
+      files.add(file(f));
     }
     Map<String, Long> versions = new HashMap<>(JavaConverters.mapAsJavaMap(row.getMap(row.fieldIndex("input_versions"))));
     Object output = row.get(row.fieldIndex("output_version"));
     return new TableBuild(row.getString(0), TableId.parse(row.getString(2)), BuildStatus.valueOf(row.getString(4)),
         toInstant(row.get(5)), toInstant(row.get(6)), row.getLong(7), row.getLong(8), row.getLong(9), versions,
         Optional.ofNullable((Long) output), files, row.getString(13));
+  }
+
+  /** A file of the run log's {@code files} column. */
+  private static IngestedFile file(Row f) {
+    return new IngestedFile(f.getString(0), f.getString(1), f.getLong(2), f.getLong(3), f.getInt(4), f.getLong(5),
+        f.getLong(6), f.getLong(7));
   }
 
   private static java.time.Instant toInstant(Object value) {

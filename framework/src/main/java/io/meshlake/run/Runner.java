@@ -33,6 +33,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -78,7 +79,7 @@ public final class Runner {
     for (Step step : plan.steps()) {
       n++;
       progress.accept(String.format("[%d/%d] %s", n, plan.steps().size(), step.id().qualifiedName()));
-      Gold gold = new Gold(options.asOf().orElse(startedAt), lines(plan, step, builds), verdicts);
+      Gold gold = new Gold(options.asOf().orElse(startedAt), () -> lines(plan, step, builds), verdicts);
       TableBuild build = build(step, options, runId, startedAt, broken, gold);
       if (build.status() == BuildStatus.FAILED || build.status() == BuildStatus.SKIPPED) {
         broken.add(step.id());
@@ -96,10 +97,15 @@ public final class Runner {
   }
 
   /** What a gold publication in this run needs besides the table: as-of time, upstream lines, the verdict list. */
-  private record Gold(Instant asOf, LineCounts lines, List<QualityLog.Entry> verdicts) {}
+  private record Gold(Instant asOf, Supplier<LineCounts> lines, List<QualityLog.Entry> verdicts) {}
 
-  /** Extract lines ingested in this run into the bronze tables {@code step} is built from, directly or not. */
-  private static LineCounts lines(Plan plan, Step step, List<TableBuild> builds) {
+  /**
+   * The extract lines behind a publication: those of the files ingested into the bronze tables {@code
+   * step} is built from (directly or not) since the product was last published, in this run or in runs
+   * whose publication failed. A file delivered again counts with its latest content only, so a corrected
+   * re-delivery replaces the bad one.
+   */
+  private LineCounts lines(Plan plan, Step step, List<TableBuild> builds) {
     Map<TableId, Step> steps = new HashMap<>();
     plan.steps().forEach(s -> steps.put(s.id(), s));
     Set<TableId> upstream = new HashSet<>();
@@ -111,15 +117,14 @@ public final class Runner {
         }
       }
     }
-    long read = 0;
-    long quarantined = 0;
-    for (TableBuild b : builds) {
-      if (upstream.contains(b.table()) && b.table().layer() == io.meshlake.api.Layer.BRONZE) {
-        read += b.rowsIn();
-        quarantined += b.rowsQuarantined();
-      }
-    }
-    return new LineCounts(read, quarantined);
+    upstream.removeIf(t -> t.layer() != io.meshlake.api.Layer.BRONZE);
+    Instant since = runLog.lastSuccess(step.id()).map(TableBuild::endedAt).orElse(Instant.EPOCH);
+    Map<String, IngestedFile> latest = new HashMap<>();
+    List<IngestedFile> files = new ArrayList<>(runLog.filesIngestedSince(upstream, since));
+    builds.stream().filter(b -> upstream.contains(b.table())).forEach(b -> files.addAll(b.files()));
+    files.forEach(f -> latest.merge(f.path(), f, (a, b) -> a.fileVersion() >= b.fileVersion() ? a : b));
+    return new LineCounts(sum(List.copyOf(latest.values()), IngestedFile::rowsIn),
+        sum(List.copyOf(latest.values()), IngestedFile::rowsQuarantined));
   }
 
   private TableBuild build(Step step, RunOptions options, String runId, Instant runStart, Set<TableId> broken,

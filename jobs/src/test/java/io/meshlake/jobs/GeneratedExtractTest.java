@@ -28,7 +28,12 @@ class GeneratedExtractTest extends SparkTestBase {
     String warehouse = freshWarehouse();
 
     assertThat(Meshlake.execute("run", "member", "--as-of", "2026-01-01", "--input", extract.toString(), "--warehouse", warehouse)).isZero();
-    assertThat(Meshlake.execute("run", "claims", "--as-of", "2026-01-01", "--input", extract.toString(), "--warehouse", warehouse)).isZero();
+    // Bronze takes every good row; the gate then refuses to publish member_month_costs from this extract.
+    Cli.Result claims = Cli.run("run", "claims", "--as-of", "2026-01-01", "--input", extract.toString(), "--warehouse", warehouse);
+    GenerationReport.FileReport lines = report.files().get("claims_transactions.csv");
+    assertThat(claims.status()).isEqualTo(1);
+    assertThat(claims.all()).contains(String.format("claim_lines_valid: %d of %d extract line(s) valid",
+        lines.rows() - lines.malformedRows(), lines.rows())).contains("member_known: measured");
 
     Map<String, String> tables = Map.of("patients.csv", "member_bronze.patients_raw",
         "payer_transitions.csv", "member_bronze.payer_transitions_raw", "claims.csv", "claims_bronze.claims_raw",

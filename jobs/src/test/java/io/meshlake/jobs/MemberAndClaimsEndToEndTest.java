@@ -173,12 +173,16 @@ class MemberAndClaimsEndToEndTest extends SparkTestBase {
   @Order(5)
   void aMalformedRowIsQuarantinedWithItsReasonAndTheFileReconciles() throws IOException {
     long linesBefore = (long) scalar("SELECT count(*) FROM claims_silver.claim_lines");
-    Files.writeString(extract.resolve("claims_transactions.late.csv"),
-        "ID,CLAIMID,PATIENTID,TYPE,AMOUNT,FROMDATE\n"
-            + "late-1,9120543f-28b9-96ae-09eb-d54f6d918234,3edac2e3-d223-6fae-d515-daf96ef6bc76,CHARGE,10.00,2023-01-27T16:17:47Z\n"
-            + "late-2,9120543f-28b9-96ae-09eb-d54f6d918234,3edac2e3-d223-6fae-d515-daf96ef6bc76,CHARGE,ten,2023-01-27T16:17:47Z\n",
+    String header = "ID,CLAIMID,PATIENTID,TYPE,AMOUNT,FROMDATE\n";
+    String late1 = "late-1,9120543f-28b9-96ae-09eb-d54f6d918234,3edac2e3-d223-6fae-d515-daf96ef6bc76,CHARGE,10.00,2023-01-27T16:17:47Z\n";
+    Path late = extract.resolve("claims_transactions.late.csv");
+    Files.writeString(late, header + late1
+        + "late-2,9120543f-28b9-96ae-09eb-d54f6d918234,3edac2e3-d223-6fae-d515-daf96ef6bc76,CHARGE,ten,2023-01-27T16:17:47Z\n",
         StandardOpenOption.CREATE_NEW);
-    assertThat(cli("run", "claims", "--as-of", asOf("claims"), "--input", extract.toString())).isZero();
+    Object chargesBefore = januaryCharges();
+    // One of the two new lines is malformed: the extract is below the 99.9% line validity rule, so
+    // member_month_costs is not published from it.
+    assertThat(cli("run", "claims", "--as-of", asOf("claims"), "--input", extract.toString())).isEqualTo(1);
 
     List<Row> quarantined = sql("SELECT line_number, reason, raw_line FROM claims_bronze.claims_transactions_raw_quarantine"
         + " WHERE _source_file LIKE '%claims_transactions.late.csv'");
@@ -192,12 +196,22 @@ class MemberAndClaimsEndToEndTest extends SparkTestBase {
         + " WHERE f.path LIKE '%late.csv'").get(0);
     assertThat(file.toString()).isEqualTo("[2,1,1]");
     assertThat(scalar("SELECT count(*) FROM claims_silver.claim_lines")).isEqualTo(linesBefore + 1);
-    assertThat(scalar("SELECT charges FROM claims_gold.member_month_costs WHERE member_id = '3edac2e3-d223-6fae-d515-daf96ef6bc76'"
-        + " AND service_month = DATE'2023-01-01'").toString()).isEqualTo(
+    assertThat(januaryCharges()).isEqualTo(chargesBefore);
+
+    // The corrected file, delivered again under the same name, replaces the bad one and is published.
+    Files.writeString(late, header + late1
+        + "late-2,9120543f-28b9-96ae-09eb-d54f6d918234,3edac2e3-d223-6fae-d515-daf96ef6bc76,CHARGE,10.00,2023-01-27T16:17:47Z\n");
+    assertThat(cli("run", "claims", "--as-of", asOf("claims"), "--input", extract.toString())).isZero();
+    assertThat(januaryCharges().toString()).isEqualTo(
         RawCsv.read(FIXTURE.resolve("claims_transactions.csv")).stream()
             .filter(t -> t.get("PATIENTID").equals("3edac2e3-d223-6fae-d515-daf96ef6bc76") && t.get("TYPE").equals("CHARGE")
                 && month(t.get("FROMDATE")).atDay(1).equals(LocalDate.of(2023, 1, 1)))
-            .map(t -> new BigDecimal(t.get("AMOUNT"))).reduce(new BigDecimal("10.00"), BigDecimal::add).toString());
+            .map(t -> new BigDecimal(t.get("AMOUNT"))).reduce(new BigDecimal("20.00"), BigDecimal::add).toString());
+  }
+
+  private static Object januaryCharges() {
+    return scalar("SELECT charges FROM claims_gold.member_month_costs WHERE member_id = '3edac2e3-d223-6fae-d515-daf96ef6bc76'"
+        + " AND service_month = DATE'2023-01-01'");
   }
 
   @Test

@@ -197,6 +197,6 @@ class QualityGatesEndToEndTest extends SparkTestBase {
     assertThat(out).contains("claims_gold.member_month_costs  (run ").contains(": NOT PUBLISHED)")
         .contains("member_known                       FAILED")
         .contains("freshness      75.0% of 4 run(s)   ++-+")
-        .contains("validity       50.0% of 4 run(s)   +-+-");
+        .contains("validity       25.0% of 4 run(s)   +---");
   }
 }
