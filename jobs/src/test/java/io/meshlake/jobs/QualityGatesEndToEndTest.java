@@ -179,7 +179,7 @@ class QualityGatesEndToEndTest extends SparkTestBase {
 
     assertThat(failed.status()).isEqualTo(1);
     assertThat(failed.all()).containsPattern("member_known: measured 0\\.\\d{4}, needs share found in"
-        + " member_gold.members.member_id >= 1.0");
+        + " member_gold.members.member_id >= 0.999");
     assertThat(snapshot("claims_gold.member_month_costs")).isEqualTo(before);
     assertThat(sql("SELECT * FROM claims_gold.member_month_costs WHERE member_id = 'no-such-member'")).isEmpty();
     Row verdict = verdict("claims_gold.member_month_costs", "member_known");
