@@ -110,9 +110,12 @@ stack_up() {
     AIRFLOW_VAR_MESHLAKE_JOB_JAR="$stack_work/meshlake-job.jar" \
     AIRFLOW_VAR_MESHLAKE_WAREHOUSE="$stack_work/airflow-warehouse" \
     AIRFLOW_VAR_MESHLAKE_INPUT="$stack_work/extract" \
+    AIRFLOW_VAR_MESHLAKE_ENV=ci \
+    MESHLAKE_CONF="$stack_root/.ci/conf" \
     "$airflow_venv/bin/airflow" standalone
 
   export MESHLAKE_IT_WORK="$stack_work"
+  export MESHLAKE_IT_CONF="$stack_root/.ci/conf"
   export MESHLAKE_IT_SPARK_HOME="$SPARK_HOME"
   export MESHLAKE_IT_SPARK_MASTER="spark://127.0.0.1:$master_port"
   export MESHLAKE_IT_AIRFLOW_DAGS="$stack_work/dags"

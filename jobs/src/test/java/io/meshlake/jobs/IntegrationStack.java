@@ -31,6 +31,9 @@ final class IntegrationStack {
     return value;
   }
 
+  /** The environment (conf/NAME.yaml) runs on the stack use: .ci/conf/ci.yaml, sized for the fixture. */
+  static final String ENV = "ci";
+
   /** The stack's work folder (its Airflow Variables point into it). */
   static Path work() {
     return Path.of(env("MESHLAKE_IT_WORK"));
@@ -71,6 +74,7 @@ final class IntegrationStack {
     command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    builder.environment().put("MESHLAKE_CONF", env("MESHLAKE_IT_CONF"));
     try {
       Process process = builder.start();
       if (!process.waitFor(10, TimeUnit.MINUTES)) {

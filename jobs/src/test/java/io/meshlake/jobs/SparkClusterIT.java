@@ -27,7 +27,7 @@ class SparkClusterIT extends SparkTestBase {
     for (String domain : List.of("member", "claims")) {
       Path log = work.resolve("submit-" + domain + ".log");
       int status = IntegrationStack.sparkSubmit(log, List.of("--class", "io.meshlake.jobs.Meshlake",
-          IntegrationStack.clusterJar().toString(), "run", domain, "--env", "cluster",
+          IntegrationStack.clusterJar().toString(), "run", domain, "--env", IntegrationStack.ENV,
           "--warehouse", warehouse.toString(), "--input", extract.toString()));
       assertThat(status).as("spark-submit run %s; its log ends:%n%s", domain, IntegrationStack.tail(log)).isZero();
     }
