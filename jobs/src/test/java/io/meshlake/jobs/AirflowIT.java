@@ -49,10 +49,13 @@ class AirflowIT extends SparkTestBase {
     client = new AirflowClient(new AirflowEndpoint(URI.create(IntegrationStack.env("MESHLAKE_IT_AIRFLOW_URL")),
         IntegrationStack.env("MESHLAKE_IT_AIRFLOW_USERNAME"), IntegrationStack.env("MESHLAKE_IT_AIRFLOW_PASSWORD")),
         line -> System.out.println("[airflow] " + line));
+    // Deployed where the stack's Variables point: meshlake_job_jar, meshlake_input (claims reads it).
     Files.copy(IntegrationStack.clusterJar(), work.resolve("meshlake-job.jar"), StandardCopyOption.REPLACE_EXISTING);
-    // Starting today, the daily schedule has no interval to run before tomorrow: runs here are the test's.
+    IntegrationStack.copyFixture(work.resolve("extract"));
+    // Starting tomorrow, the daily schedule runs nothing today (Airflow 3's cron schedules fire at the start
+    // of the day, so a start today would run at once): the runs here are the test's.
     assertThat(Meshlake.execute("airflow", "dags", "--out", IntegrationStack.env("MESHLAKE_IT_AIRFLOW_DAGS"),
-        "--start-date", LocalDate.now(ZoneOffset.UTC).toString(), "--retries", "1", "--retry-delay", "2")).isZero();
+        "--start-date", LocalDate.now(ZoneOffset.UTC).plusDays(1).toString(), "--retries", "0")).isZero();
     List<Dag> dags = awaitValue("both DAGs parsed", Duration.ofMinutes(3), () -> {
       List<Dag> parsed = client.dags("meshlake_");
       return parsed.size() == 2 ? parsed : null;
@@ -78,7 +81,6 @@ class AirflowIT extends SparkTestBase {
     assertThat(failed.state()).isEqualTo("failed");
     Map<String, TaskInstance> tasks = byTask(client.taskInstances(MEMBER, "it-member-1"));
     assertThat(tasks.get("patients_raw").state()).isEqualTo("failed");
-    assertThat(tasks.get("patients_raw").tryNumber()).as("one retry").isEqualTo(2);
     assertThat(tasks.get("members").state()).isEqualTo("upstream_failed");
     assertThat(String.join("\n", client.log(MEMBER, "it-member-1", "patients_raw", 1)))
         .contains("Extract folder " + late + " does not exist");
@@ -99,20 +101,23 @@ class AirflowIT extends SparkTestBase {
   @Test
   @Order(2)
   void aBackfillDryRunListsOneLogicalDatePerDay() {
-    LocalDate today = LocalDate.now(ZoneOffset.UTC);
-    assertThat(client.backfillDryRun(MEMBER, today.minusDays(2), today, "none")).hasSize(3);
+    LocalDate first = LocalDate.now(ZoneOffset.UTC).minusDays(5);
+    assertThat(client.backfillDryRun(MEMBER, first, first.plusDays(2), "none")).containsExactly(
+        first + "T00:00:00Z", first.plusDays(1) + "T00:00:00Z", first.plusDays(2) + "T00:00:00Z");
   }
 
   @Test
   @Order(3)
   void anAssetEventPostedForMembersProductsTriggersClaims() {
     Instant before = Instant.now();
+    assertThat(client.runs(CLAIMS, 10)).noneMatch(r -> Instant.parse(r.runAfter()).isAfter(before));
     client.publishAssetEvent("meshlake://member_gold/member_months", Map.of("published_by", "AirflowIT"));
     DagRun triggered = awaitValue("a claims run after the asset event", Duration.ofMinutes(3), () -> client.runs(CLAIMS, 10)
         .stream().filter(r -> r.runType().equals("asset_triggered") && Instant.parse(r.runAfter()).isAfter(before))
         .findFirst().orElse(null));
-    assertThat(client.await(CLAIMS, triggered.dagRunId(), RUN_TIMEOUT, POLL).state())
-        .as("a claims run with nothing new succeeds").isEqualTo("success");
+    assertThat(triggered.conf()).as("an asset-triggered run has no conf: it reads the Variable's input").isEmpty();
+    // Whether a run of claims completes is the first test's part; pausing stops this one's next tasks.
+    client.pause(CLAIMS);
   }
 
   private static Map<String, TaskInstance> byTask(List<TaskInstance> tasks) {

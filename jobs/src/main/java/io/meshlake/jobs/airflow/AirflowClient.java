@@ -45,7 +45,9 @@ public final class AirflowClient {
   private final Consumer<String> progress;
   private final int attempts;
   private final Duration firstBackoff;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  // HTTP/1.1: with the default h2c upgrade attempt, uvicorn (Airflow's API server) drops the request body.
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(10)).build();
   private String token;
 
   /**
@@ -92,7 +94,19 @@ public final class AirflowClient {
 
   /** Unpauses a DAG (paused DAGs start no runs, not even triggered ones). */
   public Dag unpause(String dagId) {
-    return convert(send(Call.idempotent("PATCH", "/api/v2/dags/" + segment(dagId), Map.of("is_paused", false))),
+    return patchPaused(dagId, false);
+  }
+
+  /**
+   * Pauses a DAG: it starts no new runs (scheduled, asset-triggered or triggered), and its runs in
+   * progress start no further tasks.
+   */
+  public Dag pause(String dagId) {
+    return patchPaused(dagId, true);
+  }
+
+  private Dag patchPaused(String dagId, boolean paused) {
+    return convert(send(Call.idempotent("PATCH", "/api/v2/dags/" + segment(dagId), Map.of("is_paused", paused))),
         Dag.class);
   }
 

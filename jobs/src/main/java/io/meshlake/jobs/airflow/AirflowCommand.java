@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
             + " published.",
         "The commands other than `dags` talk to Airflow's REST API (v2) as the user in the environment."},
     subcommands = {DagsCommand.class, TriggerCommand.class, StatusCommand.class, WaitCommand.class, LogsCommand.class,
-        ClearCommand.class, BackfillCommand.class, PublishCommand.class},
+        ClearCommand.class, BackfillCommand.class, PublishCommand.class, PauseCommand.class},
     footer = {"", "Environment:",
         "  " + AirflowEndpoint.URL_VARIABLE + "       Airflow's base URL, e.g. http://127.0.0.1:8080 (or --url)",
         "  " + AirflowEndpoint.USERNAME_VARIABLE + "  a user of Airflow's auth manager",
@@ -33,6 +33,6 @@ public final class AirflowCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new ParameterException(spec.commandLine(), "Choose a command: dags, trigger, status, wait, logs, clear,"
-        + " backfill or publish (./meshlake airflow --help)");
+        + " backfill, publish or pause (./meshlake airflow --help)");
   }
 }

@@ -1,8 +1,8 @@
 package io.meshlake.jobs.airflow;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code meshlake airflow clear}: re-runs a run's failed tasks. */
 @Command(name = "clear", mixinStandardHelpOptions = true,
@@ -11,24 +11,20 @@ import picocli.CommandLine.Parameters;
     footer = {"", "Example:", "  ./meshlake airflow clear member meshlake__2025-01-31T00:00:00Z --wait",
         "", "Exit status with --wait: 0 success, 1 failed, 3 still running at --timeout, 2 refused."})
 final class ClearCommand extends ApiCommand {
-  @Parameters(index = "0", paramLabel = "DOMAIN", description = "The domain (or DAG id).")
-  String domain;
-
-  @Parameters(index = "1", paramLabel = "RUN_ID", description = "The run.")
-  String runId;
+  @Mixin
+  RunSelection run;
 
   @Option(names = "--wait", description = "Wait until the run ends again.")
   boolean await;
 
-  @Option(names = "--timeout", defaultValue = "120", paramLabel = "MINUTES", description = "Default: ${DEFAULT-VALUE}.")
-  int timeoutMinutes;
+  @Mixin
+  WaitTimeout timeout;
 
   @Override
   int call(AirflowClient client) {
-    String dagId = dagId(domain);
-    for (TaskInstance task : client.clearFailed(dagId, runId)) {
+    for (TaskInstance task : client.clearFailed(run.dagId(), run.runId)) {
       System.out.println("cleared " + task.taskId() + " (was " + task.state() + ")");
     }
-    return await ? await(client, dagId, runId, timeoutMinutes) : 0;
+    return await ? await(client, run.dagId(), run.runId, timeout.minutes) : 0;
   }
 }

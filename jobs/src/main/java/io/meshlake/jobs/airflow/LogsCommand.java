@@ -1,6 +1,7 @@
 package io.meshlake.jobs.airflow;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -9,11 +10,8 @@ import picocli.CommandLine.Parameters;
     description = "Print the log of a task (a table build) of a run: its latest try, or --try N.",
     footer = {"", "Example:", "  ./meshlake airflow logs member meshlake__2025-01-31T00:00:00Z patients_raw --try 1"})
 final class LogsCommand extends ApiCommand {
-  @Parameters(index = "0", paramLabel = "DOMAIN", description = "The domain (or DAG id).")
-  String domain;
-
-  @Parameters(index = "1", paramLabel = "RUN_ID", description = "The run.")
-  String runId;
+  @Mixin
+  RunSelection run;
 
   @Parameters(index = "2", paramLabel = "TASK", description = "The task: the table's name, e.g. patients_raw.")
   String task;
@@ -23,12 +21,11 @@ final class LogsCommand extends ApiCommand {
 
   @Override
   int call(AirflowClient client) {
-    String dagId = dagId(domain);
-    int attempt = tryNumber != null ? tryNumber : client.taskInstances(dagId, runId).stream()
+    int attempt = tryNumber != null ? tryNumber : client.taskInstances(run.dagId(), run.runId).stream()
         .filter(t -> t.taskId().equals(task)).mapToInt(TaskInstance::tryNumber).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("Run " + runId + " of " + dagId + " has no task '" + task
-            + "': list its tasks with `meshlake airflow status " + domain + " --run-id " + runId + "`"));
-    client.log(dagId, runId, task, Math.max(attempt, 1)).forEach(System.out::println);
+        .orElseThrow(() -> new IllegalArgumentException("Run " + run.runId + " of " + run.dagId() + " has no task '"
+            + task + "': list its tasks with `meshlake airflow status " + run.domain + " --run-id " + run.runId + "`"));
+    client.log(run.dagId(), run.runId, task, Math.max(attempt, 1)).forEach(System.out::println);
     return 0;
   }
 }

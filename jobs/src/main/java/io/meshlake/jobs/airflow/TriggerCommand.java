@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -41,9 +42,8 @@ final class TriggerCommand extends ApiCommand {
   @Option(names = "--wait", description = "Wait until the run ends, printing task progress.")
   boolean await;
 
-  @Option(names = "--timeout", defaultValue = "120", paramLabel = "MINUTES",
-      description = "How long --wait waits. Default: ${DEFAULT-VALUE}.")
-  int timeoutMinutes;
+  @Mixin
+  WaitTimeout timeout;
 
   @Override
   int call(AirflowClient client) {
@@ -60,6 +60,6 @@ final class TriggerCommand extends ApiCommand {
         : "meshlake__" + (logicalDate != null ? logicalDate : Instant.now().truncatedTo(ChronoUnit.SECONDS));
     DagRun run = client.trigger(dagId, id, Optional.ofNullable(logicalDate), runConf);
     System.out.println(run.dagRunId());
-    return await ? await(client, dagId, run.dagRunId(), timeoutMinutes) : 0;
+    return await ? await(client, dagId, run.dagRunId(), timeout.minutes) : 0;
   }
 }
