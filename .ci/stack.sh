@@ -70,7 +70,8 @@ stack_spawn() {
   stack_pids+=("$!")
 }
 
-# Starts the stack and exports what the tests need.
+# Starts the stack and exports what the tests need. The worker offers 4 cores (of 2) so that the
+# integration tests' applications, 2 cores each (.ci/conf/ci.yaml, spark.cores.max), run side by side.
 stack_up() {
   stack_install
   stack_work="$(mktemp -d "${TMPDIR:-/tmp}/meshlake-stack.XXXXXX")"
@@ -81,7 +82,7 @@ stack_up() {
   stack_spawn "$stack_work/spark-master.log" "$SPARK_HOME/bin/spark-class" org.apache.spark.deploy.master.Master \
     --host 127.0.0.1 --port "$master_port" --webui-port "$master_ui"
   stack_spawn "$stack_work/spark-worker.log" "$SPARK_HOME/bin/spark-class" org.apache.spark.deploy.worker.Worker \
-    --host 127.0.0.1 --cores 2 --memory 6g --webui-port "$worker_ui" --work-dir "$stack_work/spark-work" \
+    --host 127.0.0.1 --cores 4 --memory 6g --webui-port "$worker_ui" --work-dir "$stack_work/spark-work" \
     "spark://127.0.0.1:$master_port"
 
   password="$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')"
