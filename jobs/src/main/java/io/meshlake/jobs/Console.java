@@ -4,12 +4,12 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 
 /** Where the CLI writes: results to standard output, progress to standard error (so pipes stay clean). */
-final class Console {
+public final class Console {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
   private Console() {}
 
-  static void progress(String line) {
+  public static void progress(String line) {
     System.err.println(TIME.format(LocalTime.now()) + " " + line);
   }
 }

@@ -1,6 +1,7 @@
 package io.meshlake.jobs;
 
 import io.meshlake.ingest.MalformedExtractException;
+import io.meshlake.jobs.airflow.AirflowCommand;
 import io.meshlake.jobs.bench.BenchCommand;
 import io.meshlake.jobs.bench.BenchPhaseCommand;
 import io.meshlake.jobs.fhir.FhirCommand;
@@ -18,8 +19,8 @@ import picocli.CommandLine.Command;
             + " its extracts, and publishes gold data products other domains and analysts read.",
         ""},
     subcommands = {DemoCommand.class, RunCommand.class, PlanCommand.class, ValidateCommand.class, QualityCommand.class,
-        FhirCommand.class, GenerateCommand.class, SqlCommand.class, BenchCommand.class, BenchPhaseCommand.class,
-        CommandLine.HelpCommand.class},
+        FhirCommand.class, AirflowCommand.class, GenerateCommand.class, SqlCommand.class, BenchCommand.class,
+        BenchPhaseCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Start with:  ./meshlake demo", "Then:        ./meshlake help run"})
 public final class Meshlake {
   private Meshlake() {}
