@@ -50,8 +50,9 @@ class DagGeneratorTest {
   void goldTasksPublishTheirProductsAssetAndOthersPublishNothing() {
     String member = dags.get("meshlake_member.py");
     assertThat(member).contains("outlets=[ASSETS[\"member_gold.member_months\"]]")
-        .contains("outlets=[ASSETS[\"member_gold.enrollment\"]]");
-    assertThat(member.lines().filter(l -> l.contains("outlets=[ASSETS"))).hasSize(2);
+        .contains("outlets=[ASSETS[\"member_gold.enrollment\"]]")
+        .contains("outlets=[ASSETS[\"member_gold.members\"]]");
+    assertThat(member.lines().filter(l -> l.contains("outlets=[ASSETS"))).hasSize(3);
   }
 
   @Test
