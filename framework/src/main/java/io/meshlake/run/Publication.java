@@ -185,7 +185,9 @@ final class Publication {
     }
     lines.add("The published table is unchanged. The candidate is kept at " + kept
         + " (SELECT * FROM delta.`" + kept + "`).");
+    lines.add("Next: deliver a corrected extract (a file under the same name replaces the bad one) and run again;"
+        + " or, if the rule is wrong, change " + RuleFiles.resource(table.id().domain(), table.id().name())
+        + ". History: ./meshlake quality " + table.id().domain() + " --product " + table.id().name());
     return String.join("\n", lines);
   }
-
 }
