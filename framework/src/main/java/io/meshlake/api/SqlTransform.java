@@ -1,10 +1,6 @@
 package io.meshlake.api;
 
 import io.meshlake.config.ClasspathResources;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -22,17 +18,9 @@ public record SqlTransform(String resource, String sql) implements Transform {
    */
   public static SqlTransform load(String domain, String path) {
     String resource = "meshlake/" + domain + "/" + path;
-    return ClasspathResources.read(resource, in -> new SqlTransform(resource, text(resource, in)))
+    return ClasspathResources.text(resource).map(sql -> new SqlTransform(resource, sql))
         .orElseThrow(() -> new IllegalArgumentException("SQL file " + resource + " is not on the classpath: put it in"
             + " domains/" + domain + "/src/main/resources/" + resource));
-  }
-
-  private static String text(String resource, InputStream in) {
-    try {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read SQL file " + resource, e);
-    }
   }
 
   @Override

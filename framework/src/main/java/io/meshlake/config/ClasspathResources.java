@@ -3,6 +3,7 @@ package io.meshlake.config;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -25,5 +26,16 @@ public final class ClasspathResources {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + resource, e);
     }
+  }
+
+  /** The resource's content as UTF-8 text, or empty when there is no such resource. */
+  public static Optional<String> text(String resource) {
+    return read(resource, in -> {
+      try {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read " + resource, e);
+      }
+    });
   }
 }

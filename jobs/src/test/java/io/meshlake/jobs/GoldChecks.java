@@ -13,15 +13,15 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Checks the gold products a run wrote into a warehouse against values computed here from the fixture's
- * raw CSV with plain Java (not from meshlake's own output).
+ * Checks the gold products a run wrote into a warehouse against values computed here from the extract's
+ * raw CSV with plain Java (not from meshlake's own output). The extract must have no malformed rows.
  */
 final class GoldChecks {
   private GoldChecks() {}
 
-  static void assertGoldMatchesFixture(SparkSession spark, Path warehouse) {
-    List<Map<String, String>> transitions = RawCsv.read(IntegrationStack.FIXTURE.resolve("payer_transitions.csv"));
-    List<Map<String, String>> transactions = RawCsv.read(IntegrationStack.FIXTURE.resolve("claims_transactions.csv"));
+  static void assertGoldMatchesExtract(SparkSession spark, Path warehouse, Path extract) {
+    List<Map<String, String>> transitions = RawCsv.read(extract.resolve("payer_transitions.csv"));
+    List<Map<String, String>> transactions = RawCsv.read(extract.resolve("claims_transactions.csv"));
 
     Row enrollment = spark.read().format("delta").load(warehouse.resolve("member_gold/enrollment").toString())
         .selectExpr("count(DISTINCT member_id)").first();

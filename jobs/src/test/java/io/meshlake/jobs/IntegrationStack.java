@@ -1,10 +1,14 @@
 package io.meshlake.jobs;
 
+import io.meshlake.jobs.generate.GeneratorOptions;
+import io.meshlake.jobs.generate.SyntheaCsvGenerator;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +66,23 @@ final class IntegrationStack {
       throw new UncheckedIOException(e);
     }
   }
+
+  /**
+   * Writes a small generated extract (40 members, no malformed rows) into {@code folder}. Unlike the
+   * Synthea sample, whose claims end a year before its coverage does, its member and claims data share one
+   * logical date, {@link #GENERATED_AS_OF}, as a daily extract's do.
+   */
+  static Path generateExtract(Path folder) {
+    try {
+      SyntheaCsvGenerator.generate(GeneratorOptions.of(40, folder).withSeed(11));
+      return folder;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The logical date of {@link #generateExtract} extracts (midnight UTC of the generator's extract date). */
+  static final Instant GENERATED_AS_OF = SyntheaCsvGenerator.extractDate().atStartOfDay(ZoneOffset.UTC).toInstant();
 
   /**
    * Runs {@code spark-submit --master <the stack's master> <args>} from the stack's Spark distribution,

@@ -28,10 +28,11 @@ class SparkClusterIT extends SparkTestBase {
       Path log = work.resolve("submit-" + domain + ".log");
       int status = IntegrationStack.sparkSubmit(log, List.of("--class", "io.meshlake.jobs.Meshlake",
           IntegrationStack.clusterJar().toString(), "run", domain, "--env", IntegrationStack.ENV,
-          "--warehouse", warehouse.toString(), "--input", extract.toString()));
+          "--warehouse", warehouse.toString(), "--input", extract.toString(),
+          "--as-of", RawCsv.sampleAsOf(IntegrationStack.FIXTURE, domain).toString()));
       assertThat(status).as("spark-submit run %s; its log ends:%n%s", domain, IntegrationStack.tail(log)).isZero();
     }
-    GoldChecks.assertGoldMatchesFixture(spark(), warehouse);
+    GoldChecks.assertGoldMatchesExtract(spark(), warehouse, extract);
   }
 
   @Test

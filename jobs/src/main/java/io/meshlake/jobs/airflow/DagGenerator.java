@@ -8,6 +8,7 @@ import io.meshlake.plan.Plan;
 import io.meshlake.plan.Planner;
 import io.meshlake.plan.Selection;
 import io.meshlake.plan.Step;
+import io.meshlake.config.ClasspathResources;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,6 +33,8 @@ import java.util.stream.Collectors;
  */
 public final class DagGenerator {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The Python every DAG shares: the as-of of a run, and the operator that hands it to consumers. */
+  private static final String SUPPORT = ClasspathResources.text("meshlake/airflow/dag_support.py").orElseThrow(() -> new IllegalStateException("meshlake/airflow/dag_support.py is missing from the job jar"));
 
   private final Planner planner;
   private final DagOptions options;
@@ -68,7 +71,8 @@ public final class DagGenerator {
         .append("domain changes. Each task runs `meshlake run ").append(domain).append(" --table <table>` from the job jar with\n")
         .append("spark-submit. Needs the Airflow Connection `").append(options.sparkConnId()).append("` (the Spark master) and the\n")
         .append("Variables `meshlake_job_jar`, `meshlake_warehouse`, `meshlake_input` and optionally `meshlake_env`\n")
-        .append("(default `cluster`). Trigger with conf {\"input\": \"/other/extract\"} to read another extract folder.\n")
+        .append("(default `cluster`). Trigger with conf {\"input\": \"/other/extract\"} to read another extract folder, and\n")
+        .append("{\"as_of\": \"2026-01-31\"} to judge freshness against another time than the run's (see as_of below).\n")
         .append("\"\"\"\n\n")
         .append("from datetime import timedelta\n\n")
         .append("import pendulum\n")
@@ -83,9 +87,10 @@ public final class DagGenerator {
           .append(py(asset.uri())).append("),\n");
     }
     py.append("}\n\n\n")
+        .append(SUPPORT).append("\n\n")
         .append("def build_table(table, doc, inlets=(), outlets=()):\n")
         .append("    \"\"\"The task that builds one table: `meshlake run DOMAIN --table TABLE` under spark-submit.\"\"\"\n")
-        .append("    return SparkSubmitOperator(\n")
+        .append("    return MeshlakeSubmit(\n")
         .append("        task_id=table,\n")
         .append("        doc_md=doc,\n")
         .append("        conn_id=SPARK_CONN_ID,\n")
@@ -97,11 +102,11 @@ public final class DagGenerator {
         .append("            \"--env\", \"{{ var.value.get('meshlake_env', 'cluster') }}\",\n")
         .append("            \"--warehouse\", \"{{ var.value.meshlake_warehouse }}\",\n")
         .append("            \"--input\", \"{{ params.input or var.value.meshlake_input }}\",\n")
+        .append("            \"--as-of\", \"{{ meshlake_as_of(dag_run, triggering_asset_events) }}\",\n")
         .append("        ],\n")
         .append("        # Ties the Spark application (UI, event log) to the Airflow run that submitted it.\n")
         .append("        conf={\n")
         .append("            \"spark.meshlake.airflow.run-id\": \"{{ run_id }}\",\n")
-        .append("            \"spark.meshlake.airflow.logical-date\": \"{{ (dag_run.logical_date or dag_run.run_after).isoformat() }}\",\n")
         .append("        },\n")
         .append("        inlets=list(inlets),\n")
         .append("        outlets=list(outlets),\n")
@@ -118,6 +123,7 @@ public final class DagGenerator {
         .append("    max_active_tasks=").append(options.maxActiveTasks()).append(",\n")
         .append("    default_args={\"retries\": ").append(options.retries()).append(", \"retry_delay\": timedelta(seconds=")
         .append(options.retryDelay().toSeconds()).append(")},\n")
+        .append("    user_defined_macros={\"meshlake_as_of\": as_of},\n")
         .append("    params={\"input\": Param(\"\", type=\"string\", description=\"Extract folder for this run; empty: the Variable meshlake_input\")},\n")
         .append("    tags=[\"meshlake\", ").append(py("domain:" + domain)).append("],\n")
         .append("    doc_md=__doc__,\n")

@@ -20,6 +20,8 @@ import picocli.CommandLine.Parameters;
         "  ./meshlake airflow trigger member --wait",
         "  ./meshlake airflow trigger member --input /data/extract/2025-01-31 --run-id member-2025-01-31",
         "  ./meshlake airflow trigger member --logical-date 2025-01-31T00:00:00Z",
+        "  ./meshlake airflow trigger member --conf as_of=2025-01-31   # judge freshness as of that day, logical date or not",
+        "", "A logical date before the DAG's start date gives a run without tasks (Airflow creates none): use --conf as_of.",
         "", "Exit status with --wait: 0 success, 1 failed, 3 still running at --timeout, 2 refused."})
 final class TriggerCommand extends ApiCommand {
   @Parameters(index = "0", paramLabel = "DOMAIN", description = "The domain (or DAG id), e.g. member.")

@@ -65,6 +65,15 @@ class DagGeneratorTest {
   }
 
   @Test
+  void everyTaskJudgesItsDataAsOfTheRunsLogicalDateAndGoldTasksHandItToConsumers() {
+    String claims = dags.get("meshlake_claims.py");
+    assertThat(claims).contains("\"--as-of\", \"{{ meshlake_as_of(dag_run, triggering_asset_events) }}\"",
+        "user_defined_macros={\"meshlake_as_of\": as_of}", "return MeshlakeSubmit(",
+        "context[\"outlet_events\"][asset].extra = {\"as_of\": when}");
+    assertThat(claims.indexOf("def as_of(")).as("defined before the DAG uses it").isLessThan(claims.indexOf("with DAG("));
+  }
+
+  @Test
   void withoutAScheduleDomainsRunOnlyWhenTriggered() {
     DagOptions manual = new DagOptions("meshlake_spark", Optional.empty(), LocalDate.of(2025, 1, 1), 0, Duration.ZERO, 2);
     assertThat(new DagGenerator(PLANNER, manual).dag("member")).contains("schedule=None,", "max_active_tasks=2,");
