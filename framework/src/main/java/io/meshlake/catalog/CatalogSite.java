@@ -91,9 +91,7 @@ public final class CatalogSite {
     for (DataProduct product : catalog.products()) {
       ProductRuns observed = runs.getOrDefault(product.id(), ProductRuns.NEVER_BUILT);
       Contract c = product.contract();
-      String haystack = String.join(" ", product.id().qualifiedName(), c.owner(), c.description(),
-          String.join(" ", c.consumers()), c.columns().stream().map(col -> col.name() + " " + col.description())
-              .collect(Collectors.joining(" "))).toLowerCase(Locale.ROOT);
+      String haystack = product.searchText();
       body.append("<tr class=\"product\" data-search=\"").append(Html.escape(haystack)).append("\"><td><a href=\"")
           .append(page(product.id())).append("\">").append(Html.escape(product.id().qualifiedName())).append("</a><br><span"
               + " class=\"muted\">").append(Html.escape(firstSentence(c.description()))).append("</span></td><td>")

@@ -5,9 +5,12 @@ import io.meshlake.api.TableId;
 import io.meshlake.contract.Contract;
 import io.meshlake.quality.RuleFile;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * A gold data product as the catalog describes it, from its declarations alone: contract, rule file,
@@ -38,26 +41,33 @@ public record DataProduct(DerivedTable table, RuleFile rules, List<TableId> upst
 
   /**
    * Where {@code text} (any case) occurs: {@code name}, {@code owner}, {@code description}, {@code consumer
-   * <who>} or {@code column <name>} (name or description). Empty when it does not.
+   * <who>}, {@code column <name>} (name or description) or {@code SLO <kind>}. Empty when it does not.
    */
   public List<String> matches(String text) {
     String needle = text.toLowerCase(Locale.ROOT);
-    Contract c = contract();
     List<String> where = new ArrayList<>();
-    addIf(where, "name", needle, id().qualifiedName());
-    addIf(where, "owner", needle, c.owner());
-    addIf(where, "description", needle, c.description());
-    c.consumers().forEach(consumer -> addIf(where, "consumer " + consumer, needle, consumer));
-    c.columns().forEach(col -> addIf(where, "column " + col.name(), needle, col.name(), col.description()));
+    texts().forEach((place, texts) -> {
+      if (texts.stream().anyMatch(t -> t.toLowerCase(Locale.ROOT).contains(needle))) {
+        where.add(place);
+      }
+    });
     return where;
   }
 
-  private static void addIf(List<String> where, String place, String needle, String... texts) {
-    for (String text : texts) {
-      if (text.toLowerCase(Locale.ROOT).contains(needle)) {
-        where.add(place);
-        return;
-      }
-    }
+  /** Everything {@link #matches} looks at, as one lower-case text (for a page's own filter). */
+  public String searchText() {
+    return texts().values().stream().flatMap(List::stream).collect(Collectors.joining(" ")).toLowerCase(Locale.ROOT);
+  }
+
+  private Map<String, List<String>> texts() {
+    Contract c = contract();
+    Map<String, List<String>> texts = new LinkedHashMap<>();
+    texts.put("name", List.of(id().qualifiedName()));
+    texts.put("owner", List.of(c.owner()));
+    texts.put("description", List.of(c.description()));
+    c.consumers().forEach(consumer -> texts.put("consumer " + consumer, List.of(consumer)));
+    c.columns().forEach(col -> texts.put("column " + col.name(), List.of(col.name(), col.description())));
+    c.slos().forEach(slo -> texts.put("SLO " + slo.kind().label(), List.of(slo.objective())));
+    return texts;
   }
 }

@@ -64,14 +64,19 @@ public record ProductRuns(Optional<Instant> publishedAt, Optional<Long> version,
     Map<TableId, ProductRuns> runs = new HashMap<>();
     for (TableId product : products) {
       List<Row> own = builds.stream().filter(r -> r.getString(0).equals(product.qualifiedName()))
-          .sorted(java.util.Comparator.comparing(r -> ((Timestamp) r.get(2)).toInstant())).toList();
+          .sorted(java.util.Comparator.comparing(r -> instant(r.get(2)))).toList();
       Optional<Row> last = own.isEmpty() ? Optional.empty() : Optional.of(own.get(own.size() - 1));
       Optional<Row> published = own.stream().filter(r -> r.getString(1).equals(BuildStatus.SUCCEEDED.name()))
           .reduce((a, b) -> b);
-      runs.put(product, new ProductRuns(published.map(r -> ((Timestamp) r.get(2)).toInstant()), store.version(product),
-          last.map(r -> BuildStatus.valueOf(r.getString(1))), last.map(r -> ((Timestamp) r.get(2)).toInstant()),
+      runs.put(product, new ProductRuns(published.map(r -> instant(r.get(2))), store.version(product),
+          last.map(r -> BuildStatus.valueOf(r.getString(1))), last.map(r -> instant(r.get(2))),
           Optional.ofNullable(quality.get(product.qualifiedName()))));
     }
     return runs;
+  }
+
+  /** A timestamp as Spark returns it: {@link Instant} with the Java 8 time API on, {@link Timestamp} otherwise. */
+  private static Instant instant(Object value) {
+    return value instanceof Timestamp ts ? ts.toInstant() : (Instant) value;
   }
 }

@@ -94,6 +94,21 @@ class ContractCommentsTest extends SparkTestBase {
   }
 
   @Test
+  void aTableCreatedFromAttachedRowsCarriesTheCommentsAndAReplaceWhereKeepsThem() {
+    TableId fresh = new TableId("people", Layer.GOLD, "fresh_scores");
+    Dataset<Row> rows = ContractComments.attach(CONTRACT, spark().sql("SELECT 'ann' AS name, CAST(3 AS BIGINT) AS total"));
+    store.create(fresh, rows.schema(), List.of(), CONTRACT.description(), Map.of());
+    rows.write().format("delta").mode("append").save(store.location(fresh));
+    ContractComments.attach(CONTRACT, spark().sql("SELECT 'ann' AS name, CAST(4 AS BIGINT) AS total")).write()
+        .format("delta").mode("overwrite").option("replaceWhere", "name = 'ann'").save(store.location(fresh));
+
+    assertThat(scalar("SELECT total FROM people_gold.fresh_scores")).isEqualTo(4L);
+    assertThat(ContractComments.apply(store, fresh, CONTRACT)).isZero();
+    assertThat(sql("DESCRIBE TABLE people_gold.fresh_scores").stream().filter(r -> r.getString(0).equals("name"))
+        .map(r -> r.getString(2)).toList()).containsExactly("The person's name");
+  }
+
+  @Test
   void aColumnTheTableLacksIsNamed() {
     Contract wider = new Contract("scores", "people", "o@example.org", "d", SemanticVersion.parse("1.0.0"), List.of(),
         List.of(new ContractColumn("rank", "int", true, "Rank", Classification.NONE)), List.of(), List.of());
