@@ -105,7 +105,7 @@ public final class QualityLog {
   }
 
   /** A check's kind as rule files name it, e.g. {@code value_set}. */
-  static String kind(Check check) {
+  public static String kind(Check check) {
     if (check instanceof Check.Uniqueness u && u.primaryKey()) {
       return "primary_key";
     }

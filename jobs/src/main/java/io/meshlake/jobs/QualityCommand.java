@@ -3,8 +3,7 @@ package io.meshlake.jobs;
 import static org.apache.spark.sql.functions.col;
 
 import io.meshlake.Platform;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import io.meshlake.quality.QualityHistory;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -44,49 +43,35 @@ final class QualityCommand implements Callable<Integer> {
     if (product != null) {
       results = results.where(col("product").equalTo(domain + "_gold." + product));
     }
-    List<Row> rows = results.orderBy(col("product"), col("checked_at"), col("rule")).collectAsList();
-    if (rows.isEmpty()) {
+    Map<String, QualityHistory> histories = QualityHistory.of(results.collectAsList());
+    if (histories.isEmpty()) {
       System.out.println("No quality verdicts recorded for " + (product == null ? "domain " + domain : domain + "_gold."
           + product) + " yet: run ./meshlake run " + domain + " first.");
       return 1;
     }
-    Map<String, List<Row>> byProduct = new LinkedHashMap<>();
-    rows.forEach(r -> byProduct.computeIfAbsent(r.getString(r.fieldIndex("product")), k -> new ArrayList<>()).add(r));
-    byProduct.forEach((name, productRows) -> System.out.print(report(name, productRows)));
+    histories.values().forEach(history -> System.out.print(report(history)));
     return 0;
   }
 
-  private String report(String product, List<Row> rows) {
-    List<String> runIds = rows.stream().map(r -> r.getString(r.fieldIndex("run_id"))).distinct().toList();
-    String latest = runIds.get(runIds.size() - 1);
+  private String report(QualityHistory history) {
+    List<QualityHistory.Verdict> last = history.latest();
     StringBuilder out = new StringBuilder();
-    List<Row> last = rows.stream().filter(r -> r.getString(r.fieldIndex("run_id")).equals(latest)).toList();
-    boolean published = last.get(0).getBoolean(last.get(0).fieldIndex("published"));
-    out.append(String.format("%n%s  (run %s: %s)%n", product, latest, published ? "published" : "NOT PUBLISHED"));
+    out.append(String.format("%n%s  (run %s: %s)%n", history.product(), last.get(0).runId(),
+        history.latestPublished() ? "published" : "NOT PUBLISHED"));
     String format = "  %-34s %-12s %-11s %s%n";
     out.append(String.format(format, "rule", "verdict", "metric", "what was measured"));
-    for (Row r : last) {
-      Object metric = r.get(r.fieldIndex("metric"));
-      out.append(String.format(format, r.getString(r.fieldIndex("rule")), r.getString(r.fieldIndex("status")),
-          metric == null ? "" : String.format("%.4f", (Double) metric), r.getString(r.fieldIndex("message"))));
+    for (QualityHistory.Verdict v : last) {
+      out.append(String.format(format, v.rule(), v.status(),
+          v.metric().isPresent() ? String.format("%.4f", v.metric().getAsDouble()) : "", v.message()));
     }
     out.append("  SLO attainment:\n");
-    Map<String, List<Boolean>> bySlo = new LinkedHashMap<>();
-    for (String run : runIds) {
-      Map<String, Boolean> met = new LinkedHashMap<>();
-      rows.stream().filter(r -> r.getString(r.fieldIndex("run_id")).equals(run) && r.get(r.fieldIndex("slo")) != null)
-          .forEach(r -> met.merge(r.getString(r.fieldIndex("slo")),
-              !List.of("FAILED", "WARNED").contains(r.getString(r.fieldIndex("status"))), Boolean::logicalAnd));
-      met.forEach((slo, ok) -> bySlo.computeIfAbsent(slo, k -> new ArrayList<>()).add(ok));
-    }
-    bySlo.forEach((slo, history) -> {
-      long met = history.stream().filter(b -> b).count();
-      List<Boolean> recent = history.subList(Math.max(0, history.size() - runs), history.size());
+    for (QualityHistory.Attainment slo : history.attainment()) {
+      List<QualityHistory.RunOutcome> recent = slo.runs().subList(Math.max(0, slo.runs().size() - runs), slo.runs().size());
       StringBuilder timeline = new StringBuilder();
-      recent.forEach(b -> timeline.append(b ? '+' : '-'));
-      out.append(String.format("    %-13s %5.1f%% of %d run(s)   %s%n", slo, 100.0 * met / history.size(), history.size(),
+      recent.forEach(r -> timeline.append(r.met() ? '+' : '-'));
+      out.append(String.format("    %-13s %5.1f%% of %d run(s)   %s%n", slo.slo(), 100.0 * slo.share(), slo.runs().size(),
           timeline));
-    });
+    }
     return out.toString();
   }
 }
