@@ -4,6 +4,9 @@ import io.meshlake.quality.QualityLog;
 import java.time.Instant;
 import java.util.Optional;
 import io.meshlake.config.Environment;
+import io.meshlake.governance.Governor;
+import io.meshlake.governance.PseudonymKeyring;
+import io.meshlake.governance.policy.PolicySet;
 import io.meshlake.plan.Plan;
 import io.meshlake.run.RunLog;
 import io.meshlake.run.RunOptions;
@@ -25,6 +28,7 @@ public final class Platform {
   private final SparkSession spark;
   private final DeltaTableStore store;
   private final RunLog runLog;
+  private final Governor governor;
   private final Consumer<String> progress;
 
   private Platform(Environment environment, SparkSession spark, Consumer<String> progress) {
@@ -32,6 +36,8 @@ public final class Platform {
     this.spark = spark;
     this.store = new DeltaTableStore(spark, environment.warehouse());
     this.runLog = new RunLog(store);
+    this.governor = new Governor(store, PolicySet.load(environment.governance().policyFolder()),
+        () -> PseudonymKeyring.forPlatform(environment.governance().devKeyFile(), progress));
     this.progress = progress;
   }
 
@@ -61,7 +67,17 @@ public final class Platform {
    */
   public RunResult run(Plan plan, String input, boolean fullRefresh, Optional<Instant> asOf) {
     RunOptions options = new RunOptions(input, fullRefresh, environment.ingest().splitBytes(), asOf);
-    return new Runner(store, runLog, progress).run(plan, options);
+    return new Runner(store, runLog, governor, progress).run(plan, options);
+  }
+
+  /** Governance: the policies, the consumer classes' tables and the audit log. */
+  public Governor governor() {
+    return governor;
+  }
+
+  /** The warehouse. */
+  public DeltaTableStore store() {
+    return store;
   }
 
   /** The platform table of quality verdicts. */

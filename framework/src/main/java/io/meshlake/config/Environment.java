@@ -22,8 +22,10 @@ import java.util.TreeMap;
  * @param input the default extract folder of {@code meshlake run}
  * @param spark Spark settings
  * @param ingest ingest settings
+ * @param governance where the governance policies and, for development, the pseudonym key are
  */
-public record Environment(String name, String warehouse, String input, SparkSettings spark, IngestSettings ingest) {
+public record Environment(String name, String warehouse, String input, SparkSettings spark, IngestSettings ingest,
+    GovernanceSettings governance) {
 
   public Environment {
     require(name, "name");
@@ -31,6 +33,12 @@ public record Environment(String name, String warehouse, String input, SparkSett
     require(input, "input");
     spark = spark == null ? new SparkSettings(null, Map.of()) : spark;
     ingest = ingest == null ? new IngestSettings(64) : ingest;
+    governance = governance == null ? new GovernanceSettings(null, null) : governance;
+  }
+
+  /** An environment with the bundled governance policies and no development key. */
+  public Environment(String name, String warehouse, String input, SparkSettings spark, IngestSettings ingest) {
+    this(name, warehouse, input, spark, ingest, null);
   }
 
   /**
@@ -68,9 +76,39 @@ public record Environment(String name, String warehouse, String input, SparkSett
     }
   }
 
+  /**
+   * Governance settings. Pseudonym keys themselves are never configuration: they come from
+   * {@code MESHLAKE_PSEUDONYM_KEY} or {@code MESHLAKE_PSEUDONYM_KEY_FILE}.
+   *
+   * @param policies a folder of policy files ({@code consumer-classes.yaml}, {@code consent.yaml},
+   *     {@code standards.yaml}) that win over the bundled {@code conf/governance/}; a file it lacks comes
+   *     from the bundle. Relative to the working directory.
+   * @param devKey for development only: a keyring file used when neither key variable is set, created
+   *     (with a random key, mode 600) if missing, e.g. {@code ~/.meshlake/dev-pseudonym.key}. Leave it out
+   *     wherever real data is processed.
+   */
+  public record GovernanceSettings(String policies, @JsonProperty("dev-key") String devKey) {
+    /** The policy folder, if the environment has its own. */
+    public Optional<Path> policyFolder() {
+      return Optional.ofNullable(policies).map(Environment::path);
+    }
+
+    /** The development key file, if the environment allows one. */
+    public Optional<Path> devKeyFile() {
+      return Optional.ofNullable(devKey).map(Environment::path);
+    }
+  }
+
+  /** A path with a leading {@code ~} meaning the user's home folder. */
+  private static Path path(String text) {
+    return text.equals("~") || text.startsWith("~/")
+        ? Path.of(System.getProperty("user.home") + text.substring(1))
+        : Path.of(text);
+  }
+
   /** This environment with another warehouse. */
   public Environment withWarehouse(String folder) {
-    return new Environment(name, folder, input, spark, ingest);
+    return new Environment(name, folder, input, spark, ingest, governance);
   }
 
   /**

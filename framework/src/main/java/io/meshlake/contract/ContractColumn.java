@@ -1,6 +1,9 @@
 package io.meshlake.contract;
 
+import io.meshlake.governance.IdentifierCategory;
+import io.meshlake.governance.IdentifierKind;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A column a data product promises.
@@ -12,9 +15,14 @@ import java.util.Objects;
  *     ({@code false}) is checked complete before every publication
  * @param description what the value means
  * @param classification how sensitive it is
+ * @param identifier what the value identifies, if it is an identifier (e.g. {@code member}): governance
+ *     policies may replace it by a keyed pseudonym, the same in every domain, and the column of the
+ *     policies' person kind is the product's person key (consent, per-patient date shifts)
+ * @param safeHarbor which of HIPAA Safe Harbor's 18 identifier categories the value belongs to, if any
+ *     (e.g. {@code names}, {@code dates}): policies mask, generalise or de-identify it accordingly
  */
 public record ContractColumn(String name, String type, Boolean nullable, String description,
-    Classification classification) {
+    Classification classification, IdentifierKind identifier, IdentifierCategory safeHarbor) {
   public ContractColumn {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("A contract column needs a name");
@@ -29,6 +37,21 @@ public record ContractColumn(String name, String type, Boolean nullable, String 
     }
     Objects.requireNonNull(classification,
         () -> "Column " + name + " needs a classification: phi, pii, sensitive or none");
+  }
+
+  /** A column without governance hints. */
+  public ContractColumn(String name, String type, Boolean nullable, String description, Classification classification) {
+    this(name, type, nullable, description, classification, null, null);
+  }
+
+  /** What the value identifies, if it is an identifier. */
+  public Optional<IdentifierKind> identifierKind() {
+    return Optional.ofNullable(identifier);
+  }
+
+  /** Its Safe Harbor identifier category, if it has one. */
+  public Optional<IdentifierCategory> safeHarborCategory() {
+    return Optional.ofNullable(safeHarbor);
   }
 
   /** Whether every row must have a value. */

@@ -127,6 +127,11 @@ public final class AuditLog {
     }
   }
 
+  /** The last record, if the log has any. */
+  public Optional<AuditRecord> last() {
+    return store.exists(RunLog.NAMESPACE, TABLE) ? tail() : Optional.empty();
+  }
+
   private Optional<AuditRecord> tail() {
     return table().orderBy(col("sequence").desc()).limit(1).collectAsList().stream().map(AuditLog::fromRow).findFirst();
   }

@@ -1,5 +1,9 @@
 package io.meshlake.governance;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.meshlake.config.Labels;
+
 /**
  * The 18 kinds of identifier that HIPAA Safe Harbor de-identification removes, in the order of
  * 45 CFR 164.514(b)(2)(i)(A)–(R). A product contract says which of its columns carries which kind;
@@ -44,5 +48,17 @@ public enum IdentifierCategory {
   /** (Q) Full-face photographs and any comparable images. */
   FULL_FACE_PHOTOGRAPHS,
   /** (R) Any other unique identifying number, characteristic, or code. */
-  OTHER_UNIQUE_IDENTIFIERS
+  OTHER_UNIQUE_IDENTIFIERS;
+
+  /** The spelling in contracts, e.g. {@code health_plan_beneficiary_numbers}. */
+  @JsonValue
+  public String label() {
+    return Labels.label(this);
+  }
+
+  /** Reads a contract's {@code safe_harbor} value, naming the 18 categories when it is unknown. */
+  @JsonCreator
+  public static IdentifierCategory of(String label) {
+    return Labels.parse(values(), label, "Safe Harbor identifier category");
+  }
 }

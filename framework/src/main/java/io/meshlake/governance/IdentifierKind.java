@@ -1,5 +1,7 @@
 package io.meshlake.governance;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.regex.Pattern;
 
 /**
@@ -16,6 +18,19 @@ public record IdentifierKind(String name) {
   public static final IdentifierKind MEMBER = new IdentifierKind("member");
   /** Providers (practitioners and organisations). */
   public static final IdentifierKind PROVIDER = new IdentifierKind("provider");
+
+  /** Reads a contract's {@code identifier} value, e.g. {@code member}. */
+  @JsonCreator
+  public static IdentifierKind of(String name) {
+    return new IdentifierKind(name);
+  }
+
+  /** The name, as contracts spell it. */
+  @JsonValue
+  @Override
+  public String name() {
+    return name;
+  }
 
   public IdentifierKind {
     if (name == null || !NAME.matcher(name).matches()) {

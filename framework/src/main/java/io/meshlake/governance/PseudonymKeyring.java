@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -65,6 +66,29 @@ public final class PseudonymKeyring {
     return fromEnvironment(System::getenv);
   }
 
+  /**
+   * The keyring a platform uses: the one the process's environment names ({@link #KEY_ENV} or {@link
+   * #KEY_FILE_ENV}); else, where the meshlake environment allows a development key, that key file
+   * (created if missing, see {@link DevPseudonymKey}).
+   *
+   * @param devKey the development key file, if allowed
+   * @param say where to say which key file is used (never the secret)
+   * @throws IllegalStateException saying how to provide a key when there is none
+   */
+  public static PseudonymKeyring forPlatform(Optional<Path> devKey, Consumer<String> say) {
+    return forPlatform(System::getenv, devKey, say);
+  }
+
+  static PseudonymKeyring forPlatform(UnaryOperator<String> env, Optional<Path> devKey, Consumer<String> say) {
+    if (env.apply(KEY_ENV) == null && env.apply(KEY_FILE_ENV) == null && devKey.isPresent()) {
+      return DevPseudonymKey.ensure(devKey.get(), say);
+    }
+    PseudonymKeyring keyring = fromEnvironment(env);
+    say.accept("Pseudonym key '" + keyring.current().id() + "' from $" + (env.apply(KEY_ENV) != null ? KEY_ENV
+        : KEY_FILE_ENV));
+    return keyring;
+  }
+
   /** The keyring named by an environment, given as a lookup of variable values (null when unset). */
   static PseudonymKeyring fromEnvironment(UnaryOperator<String> env) {
     String inline = env.apply(KEY_ENV);
@@ -81,7 +105,7 @@ public final class PseudonymKeyring {
     }
     throw new IllegalStateException("No pseudonym key: set " + KEY_ENV + "=<id>:<base64 secret> or "
         + KEY_FILE_ENV + "=<path of a keyring file outside the repository, mode 600>. "
-        + "For local development, DevPseudonymKey creates ~/.meshlake/dev-pseudonym.key");
+        + "For local development, set governance.dev-key in the environment (conf/local.yaml does: ~/.meshlake/dev-pseudonym.key)");
   }
 
   /**

@@ -44,6 +44,18 @@ public final class Pseudonymiser {
   }
 
   /**
+   * The pseudonym of one identifier, computed here (on the driver) exactly as {@link #pseudonym(Column,
+   * IdentifierKind)} computes it in Spark: e.g. to find a table's rows of known identifiers.
+   */
+  public String pseudonym(String identifier, IdentifierKind kind) {
+    try {
+      return key.id() + ":" + new HmacSha256(key, kind.name()).call(identifier);
+    } catch (java.security.GeneralSecurityException | CloneNotSupportedException e) {
+      throw new IllegalStateException("HMAC-SHA256 is not available in this JVM: " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * Replaces a column by its pseudonyms.
    *
    * @throws IllegalArgumentException naming the column and the schema when it is not there

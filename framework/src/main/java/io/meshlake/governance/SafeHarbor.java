@@ -59,6 +59,14 @@ public final class SafeHarbor {
   }
 
   /**
+   * Whether anything of a category's values survives de-identification: dates (their year, or shifted)
+   * and geographic subdivisions (three-digit ZIP areas). Every other category becomes null.
+   */
+  public static boolean keepsSomething(IdentifierCategory category) {
+    return category == IdentifierCategory.DATES || category == IdentifierCategory.GEOGRAPHIC_SUBDIVISIONS;
+  }
+
+  /**
    * De-identifies the named columns in one projection.
    *
    * @param identifiers which column carries which identifier

@@ -76,6 +76,24 @@ public record SmallCellSuppression(String count, List<String> rows, List<String>
    * @throws IllegalArgumentException naming missing columns, or a cell whose count is null
    */
   public Dataset<Row> apply(Dataset<Row> aggregate) {
+    return suppress(aggregate).rows();
+  }
+
+  /**
+   * An aggregate with cells suppressed, and how many.
+   *
+   * @param rows the aggregate, suppressed cells hidden and flagged
+   * @param cells how many cells the aggregate has
+   * @param suppressed how many of them were suppressed (small ones and their complements)
+   */
+  public record Suppressed(Dataset<Row> rows, int cells, int suppressed) {}
+
+  /**
+   * As {@link #apply}, also saying how many cells were suppressed.
+   *
+   * @throws IllegalArgumentException naming missing columns, or a cell whose count is null
+   */
+  public Suppressed suppress(Dataset<Row> aggregate) {
     List<String> dimensions = Stream.concat(rows.stream(), columns.stream()).toList();
     List<String> named = new ArrayList<>(dimensions);
     named.add(count);
@@ -97,7 +115,12 @@ public record SmallCellSuppression(String count, List<String> rows, List<String>
           values(cell, rows.size(), dimensions.size()), ((Number) cell.get(dimensions.size())).longValue()));
     }
     boolean[] suppressed = ComplementarySuppression.suppress(cells, k);
-    return hide(aggregate, dimensions, suppressedKeys(aggregate, dimensions, table, suppressed));
+    int hidden = 0;
+    for (boolean s : suppressed) {
+      hidden += s ? 1 : 0;
+    }
+    return new Suppressed(hide(aggregate, dimensions, suppressedKeys(aggregate, dimensions, table, suppressed)),
+        cells.size(), hidden);
   }
 
   private static List<Object> values(Row row, int from, int to) {

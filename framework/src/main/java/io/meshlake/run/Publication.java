@@ -1,5 +1,6 @@
 package io.meshlake.run;
 
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import com.amazon.deequ.repository.ResultKey;
@@ -10,6 +11,8 @@ import io.meshlake.api.TableId;
 import io.meshlake.contract.Contract;
 import io.meshlake.contract.PublishedSchema;
 import io.meshlake.contract.SchemaCheck;
+import io.meshlake.governance.GovernedPublication;
+import io.meshlake.governance.Governor;
 import io.meshlake.quality.Check;
 import io.meshlake.quality.GateFailedException;
 import io.meshlake.quality.GateResult;
@@ -23,7 +26,6 @@ import io.meshlake.quality.Rule;
 import io.meshlake.quality.RuleOutcome;
 import io.meshlake.table.Commit;
 import io.meshlake.table.DeltaTableStore;
-import io.meshlake.table.TableWriter;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,18 +41,20 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * Publishes a gold data product: the candidate must match its contract (and not break the published
- * one without a major version raise) and pass its quality gate; only then is it written, in one
- * commit. Rows moved by quarantine rules go to {@code <product>_quarantine}. A failed gate leaves the
- * published table exactly as it was and keeps the candidate for inspection.
+ * one without a major version raise); governance removes members a consent-bound purpose may not
+ * include; it must pass its quality gate; only then is it written, in one commit, together with the
+ * tables governance derives from it for each consumer class. Rows moved by quarantine rules go to
+ * {@code <product>_quarantine}. A failed gate leaves the published table exactly as it was and keeps
+ * the candidate for inspection.
  */
 final class Publication {
   private final DeltaTableStore store;
-  private final TableWriter writer;
+  private final Governor governor;
   private final Consumer<String> progress;
 
-  Publication(DeltaTableStore store, TableWriter writer, Consumer<String> progress) {
+  Publication(DeltaTableStore store, Governor governor, Consumer<String> progress) {
     this.store = store;
-    this.writer = writer;
+    this.governor = governor;
     this.progress = progress;
   }
 
@@ -61,7 +65,11 @@ final class Publication {
    * @param version the table's version after the publication (the data commit, or the contract
    *     properties commit after it)
    */
-  record Outcome(Commit commit, long version, long quarantined, QualityLog.Entry quality) {}
+  record Outcome(Commit commit, long version, long quarantined, QualityLog.Entry quality,
+      GovernedPublication governance) {}
+
+  /** What the gold write did. */
+  private record Written(Commit commit, long quarantined) {}
 
   /**
    * Whether the product's contract differs from the one it was last published under, in which case
@@ -73,13 +81,13 @@ final class Publication {
   }
 
   /**
-   * Gates and writes a candidate.
+   * Governs, gates and writes a candidate.
    *
-   * @param unchanged for an incremental build, the published rows the write keeps
+   * @param increment for an incremental build, the keys it recomputed (the published rows of other keys stay)
    * @param write writes the rows to publish and returns the commit
    * @throws GateFailedException when a fail-action rule does not hold (the entry is passed to {@code failed})
    */
-  Outcome publish(DerivedTable table, Dataset<Row> candidate, Optional<Dataset<Row>> unchanged, Writer write,
+  Outcome publish(DerivedTable table, Dataset<Row> candidate, Optional<Governor.Increment> increment, Writer write,
       String runId, Instant asOf, Supplier<LineCounts> lines, Consumer<QualityLog.Entry> failed) {
     Contract contract = table.contract().orElseThrow();
     List<String> problems = SchemaCheck.conformance(contract, candidate.schema());
@@ -98,7 +106,9 @@ final class Publication {
     RuleFile rules = RuleFiles.load(table.id().domain(), table.id().name());
     FileSystemMetricsRepository history = new FileSystemMetricsRepository(store.spark(),
         store.location(RunLog.NAMESPACE, "deequ_metrics/" + table.id().qualifiedName() + ".json"));
-    Dataset<Row> cached = candidate.persist(StorageLevel.MEMORY_AND_DISK());
+    Optional<Dataset<Row>> unchanged = increment.map(i -> store.read(table.id(), store.version(table.id()).orElseThrow())
+        .where(col(i.column()).isin(i.keys().toArray()).unary_$bang()));
+    Dataset<Row> cached = governor.beforeGate(table, candidate, asOf).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       cached.count(); // computes the candidate once, so the gate's own cost is measured apart from the build's
       Instant gateStart = Instant.now();
@@ -119,19 +129,23 @@ final class Publication {
         String kept = keepCandidate(table.id(), cached, runId);
         throw new GateFailedException(failureMessage(table, gate, kept));
       }
-      Commit commit = write.write(gate.publishable());
-      long quarantined = quarantine(table.id(), gate.quarantined(), runId);
-      if (published.isEmpty() || !published.get().equals(PublishedSchema.of(contract))) {
-        store.setProperties(table.id(), Map.of(
-            PublishedSchema.VERSION_PROPERTY, contract.version().toString(),
-            PublishedSchema.COLUMNS_PROPERTY, PublishedSchema.of(contract).encodeColumns(),
-            "meshlake.owner", contract.owner(),
-            "comment", contract.description()));
-      }
+      Governor.Published<Written> done = governor.publish(table, gate.publishable(), increment, asOf, () -> {
+        Commit commit = write.write(gate.publishable());
+        long quarantined = quarantine(table.id(), gate.quarantined(), runId);
+        if (published.isEmpty() || !published.get().equals(PublishedSchema.of(contract))) {
+          store.setProperties(table.id(), Map.of(
+              PublishedSchema.VERSION_PROPERTY, contract.version().toString(),
+              PublishedSchema.COLUMNS_PROPERTY, PublishedSchema.of(contract).encodeColumns(),
+              "meshlake.owner", contract.owner(),
+              "comment", contract.description()));
+        }
+        return new Written(commit, quarantined);
+      });
       history.save(new ResultKey(Instant.now().toEpochMilli(), scala.collection.immutable.Map$.MODULE$.empty()),
           gate.metrics());
-      return new Outcome(commit, store.version(table.id()).orElseThrow(), quarantined,
-          new QualityLog.Entry(runId, table.id(), rules.source(), gate.outcomes(), true, Instant.now(), gateTime));
+      return new Outcome(done.written().commit(), done.governance().goldVersion(), done.written().quarantined(),
+          new QualityLog.Entry(runId, table.id(), rules.source(), gate.outcomes(), true, Instant.now(), gateTime),
+          done.governance());
     } finally {
       cached.unpersist();
     }

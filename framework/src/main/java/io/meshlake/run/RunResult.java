@@ -1,21 +1,34 @@
 package io.meshlake.run;
 
+import io.meshlake.governance.GovernedPublication;
 import io.meshlake.ingest.IngestedFile;
 import io.meshlake.quality.QualityLog;
 import io.meshlake.quality.RuleOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
- * The outcome of a run: one build record per planned table, and the quality gate's verdict on every
- * gold product it tried to publish.
+ * The outcome of a run: one build record per planned table, the quality gate's verdict on every gold
+ * product it tried to publish, and what governance derived from every product it published.
  */
 public record RunResult(String runId, String domain, Instant startedAt, Instant endedAt, List<TableBuild> builds,
-    List<QualityLog.Entry> quality) {
+    List<QualityLog.Entry> quality, List<GovernedPublication> governance) {
   public RunResult {
     builds = List.copyOf(builds);
     quality = List.copyOf(quality);
+    governance = List.copyOf(governance);
+  }
+
+  /** What the audit log records about the run itself. */
+  Map<String, Object> auditDetails() {
+    Map<String, Object> statuses = new TreeMap<>();
+    builds.forEach(b -> statuses.put(b.table().qualifiedName(), b.status().name()));
+    return Map.of("domain", domain, "started_at", startedAt.toString(), "ended_at", endedAt.toString(),
+        "status", succeeded() ? "SUCCEEDED" : "FAILED", "tables", statuses);
   }
 
   /** True when no table failed or was skipped. */
@@ -53,12 +66,26 @@ public record RunResult(String runId, String domain, Instant startedAt, Instant 
       out.append(String.format("quality %s: %d/%d rule(s) passed%s%n", q.product().qualifiedName(), passed,
           q.outcomes().size(), q.published() ? "" : ", NOT PUBLISHED"));
     }
+    for (GovernedPublication g : governance) {
+      out.append(String.format("governed %s v%d: %s%n", g.product().qualifiedName(), g.goldVersion(),
+          g.tables().stream().map(RunResult::describe).collect(Collectors.joining(", "))));
+    }
     for (TableBuild b : builds) {
       if (b.status() == BuildStatus.FAILED || b.status() == BuildStatus.SKIPPED) {
         out.append(String.format("%s %s: %s%n", b.status(), b.table().qualifiedName(), b.message()));
       }
     }
     return out.toString();
+  }
+
+  private static String describe(GovernedPublication.ClassTable t) {
+    if (!t.materialised()) {
+      return t.consumerClass() + " reads gold";
+    }
+    String removed = t.consentRemoved() > 0 ? String.format(", %,d without consent", t.consentRemoved()) : "";
+    String suppressed = t.suppressedCells() > 0 ? ", " + t.suppressedCells() + " cells suppressed" : "";
+    return String.format("%s %,d rows%s%s%s", t.consumerClass(), t.rows(), t.incremental() ? " replaced" : "", removed,
+        suppressed);
   }
 
   private static String count(TableBuild b, long n) {

@@ -7,6 +7,8 @@ import io.meshlake.api.IngestTable;
 import io.meshlake.api.ReadMode;
 import io.meshlake.api.TableId;
 import io.meshlake.api.TransformContext;
+import io.meshlake.governance.GovernedPublication;
+import io.meshlake.governance.Governor;
 import io.meshlake.ingest.BronzeIngestor;
 import io.meshlake.ingest.ExtractScanner;
 import io.meshlake.ingest.IngestedFile;
@@ -54,14 +56,19 @@ public final class Runner {
   private final RunLog runLog;
   private final TableWriter writer;
   private final Publication publication;
+  private final Governor governor;
   private final QualityLog qualityLog;
   private final Consumer<String> progress;
 
-  public Runner(DeltaTableStore store, RunLog runLog, Consumer<String> progress) {
+  /**
+   * @param governor applies the governance policies to every gold publication and keeps the audit log
+   */
+  public Runner(DeltaTableStore store, RunLog runLog, Governor governor, Consumer<String> progress) {
     this.store = store;
     this.runLog = runLog;
     this.writer = new TableWriter(store);
-    this.publication = new Publication(store, writer, progress);
+    this.publication = new Publication(store, governor, progress);
+    this.governor = governor;
     this.qualityLog = new QualityLog(store);
     this.progress = progress;
   }
@@ -74,12 +81,13 @@ public final class Runner {
         + (options.fullRefresh() ? ", full refresh" : ""));
     List<TableBuild> builds = new ArrayList<>();
     List<QualityLog.Entry> verdicts = new ArrayList<>();
+    List<GovernedPublication> governance = new ArrayList<>();
     Set<TableId> broken = new HashSet<>();
     int n = 0;
     for (Step step : plan.steps()) {
       n++;
       progress.accept(String.format("[%d/%d] %s", n, plan.steps().size(), step.id().qualifiedName()));
-      Gold gold = new Gold(options.asOf().orElse(startedAt), () -> lines(plan, step, builds), verdicts);
+      Gold gold = new Gold(options.asOf().orElse(startedAt), () -> lines(plan, step, builds), verdicts, governance);
       TableBuild build = build(step, options, runId, startedAt, broken, gold);
       if (build.status() == BuildStatus.FAILED || build.status() == BuildStatus.SKIPPED) {
         broken.add(step.id());
@@ -93,11 +101,18 @@ public final class Runner {
     if (!verdicts.isEmpty()) {
       progress.accept("Quality report: " + qualityLog.writeReport(runId, verdicts));
     }
-    return new RunResult(runId, plan.selection().domain(), startedAt, Instant.now(), builds, verdicts);
+    RunResult result = new RunResult(runId, plan.selection().domain(), startedAt, Instant.now(), builds, verdicts,
+        governance);
+    governor.audit(runId, result.auditDetails(), governance);
+    return result;
   }
 
-  /** What a gold publication in this run needs besides the table: as-of time, upstream lines, the verdict list. */
-  private record Gold(Instant asOf, Supplier<LineCounts> lines, List<QualityLog.Entry> verdicts) {}
+  /**
+   * What a gold publication in this run needs besides the table: as-of time, upstream lines, the lists
+   * of verdicts and of what governance did.
+   */
+  private record Gold(Instant asOf, Supplier<LineCounts> lines, List<QualityLog.Entry> verdicts,
+      List<GovernedPublication> governance) {}
 
   /**
    * The extract lines behind a publication: those of the files ingested into the bronze tables {@code
@@ -209,12 +224,15 @@ public final class Runner {
     }
     Optional<TableBuild> last = runLog.lastSuccess(table.id());
     boolean exists = store.exists(table.id());
-    if (!options.fullRefresh() && exists && last.isPresent() && last.get().inputVersions().equals(current)) {
+    Optional<String> stale = table.contract().isPresent() ? governor.staleness(table) : Optional.empty();
+    if (!options.fullRefresh() && exists && last.isPresent() && last.get().inputVersions().equals(current)
+        && stale.isEmpty()) {
       return new TableBuild(runId, table.id(), BuildStatus.UP_TO_DATE, started, Instant.now(), 0, 0, 0, current,
           store.version(table.id()), List.of(), "inputs unchanged since run " + last.get().runId());
     }
+    stale.ifPresent(reason -> progress.accept("      publishing again in full: " + reason));
     boolean contractChanged = table.contract().isPresent() && publication.contractChanged(table);
-    boolean continuing = !options.fullRefresh() && exists && last.isPresent() && !contractChanged
+    boolean continuing = !options.fullRefresh() && exists && last.isPresent() && !contractChanged && stale.isEmpty()
         && step.inputs().stream().allMatch(i -> last.get().inputVersions().containsKey(i.table().qualifiedName()));
     Optional<List<Object>> keys = continuing && table.incrementalKey().isPresent()
         ? changedKeys(step, table.incrementalKey().get(), last.get(), current)
@@ -245,11 +263,11 @@ public final class Runner {
       long version;
       long quarantined = 0;
       if (table.contract().isPresent()) {
-        Optional<Dataset<Row>> unchanged = keys.map(k -> store.read(table.id(), store.version(table.id()).orElseThrow())
-            .where(col(table.incrementalKey().get()).isin(k.toArray()).unary_$bang()));
-        Publication.Outcome published = publication.publish(table, result, unchanged, write, runId, gold.asOf(),
+        Optional<Governor.Increment> increment = keys.map(k -> new Governor.Increment(table.incrementalKey().get(), k));
+        Publication.Outcome published = publication.publish(table, result, increment, write, runId, gold.asOf(),
             gold.lines(), gold.verdicts()::add);
         gold.verdicts().add(published.quality());
+        gold.governance().add(published.governance());
         commit = published.commit();
         version = published.version();
         quarantined = published.quarantined();

@@ -1,6 +1,7 @@
 package io.meshlake.spark;
 
 import io.meshlake.config.Environment;
+import io.meshlake.governance.GuardedLogStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.SparkConf;
@@ -20,7 +21,9 @@ public final class Sessions {
       "spark.sql.datetime.java8API.enabled", "true",
       "spark.databricks.delta.schema.autoMerge.enabled", "true",
       // MERGE sources here are deterministic reads of Delta tables: no need to copy them first.
-      "spark.databricks.delta.merge.materializeSource", "auto");
+      "spark.databricks.delta.merge.materializeSource", "auto",
+      // Delta's own log stores, behind a guard that refuses commits to gold tables outside a publication.
+      "spark.delta.logStore.class", GuardedLogStore.class.getName());
 
   private Sessions() {}
 

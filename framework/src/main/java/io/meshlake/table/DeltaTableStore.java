@@ -107,6 +107,11 @@ public final class DeltaTableStore {
     return commit(location(id), version).orElse(new Commit(version, "UNKNOWN", Map.of(), ""));
   }
 
+  /** The latest commit of the Delta table at a location, if it exists and its commit file is still there. */
+  public Optional<Commit> lastCommit(String location) {
+    return latestVersion(location).flatMap(version -> commit(location, version));
+  }
+
   /** The commits after {@code afterVersion} whose commit files are still in the log, oldest first. */
   public List<Commit> commitsAfter(TableId id, long afterVersion) {
     List<Commit> commits = new ArrayList<>();

@@ -38,7 +38,7 @@ public final class FhirIngestBenchmark extends SparkTestBase {
     String input = args[0];
     DeltaTableStore store = new DeltaTableStore(spark(), freshWarehouse());
     DomainSpec domain = FhirIngestTest.latestVersions("bench", TYPES);
-    RunResult result = new Runner(store, new RunLog(store), line -> { }).run(
+    RunResult result = new Runner(store, new RunLog(store), io.meshlake.testing.TestGovernance.governor(store), line -> { }).run(
         Planner.of(List.of(domain)).plan(Selection.domain("bench")), new RunOptions(input, false, 32L << 20, java.util.Optional.empty()));
     if (!result.succeeded()) {
       throw new IllegalStateException(result.summary());

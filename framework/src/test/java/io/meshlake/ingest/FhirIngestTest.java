@@ -81,7 +81,7 @@ class FhirIngestTest extends SparkTestBase {
 
   private RunResult run(DomainSpec domain, Path input) {
     var plan = Planner.of(List.of(domain)).plan(Selection.domain(domain.name()));
-    return new Runner(store, runLog, progress::add).run(plan, new RunOptions(input.toString(), false, SPLIT_BYTES, java.util.Optional.empty()));
+    return new Runner(store, runLog, io.meshlake.testing.TestGovernance.governor(store), progress::add).run(plan, new RunOptions(input.toString(), false, SPLIT_BYTES, java.util.Optional.empty()));
   }
 
   private static TableBuild build(RunResult result, String table) {

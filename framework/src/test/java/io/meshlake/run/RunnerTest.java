@@ -85,7 +85,7 @@ class RunnerTest extends SparkTestBase {
 
   private RunResult run(DomainSpec spec, boolean fullRefresh) {
     var plan = Planner.of(List.of(spec, consumer())).plan(Selection.domain(spec.name()));
-    return new Runner(store, runLog, progress::add).run(plan, new RunOptions(extract.toString(), fullRefresh, 1024, Optional.empty()));
+    return new Runner(store, runLog, io.meshlake.testing.TestGovernance.governor(store), progress::add).run(plan, new RunOptions(extract.toString(), fullRefresh, 1024, Optional.empty()));
   }
 
   private TableBuild build(RunResult result, String table) {
@@ -281,7 +281,7 @@ class RunnerTest extends SparkTestBase {
             .overwrite())
         .build();
 
-    RunResult result = new Runner(store, runLog, progress::add).run(
+    RunResult result = new Runner(store, runLog, io.meshlake.testing.TestGovernance.governor(store), progress::add).run(
         Planner.of(List.of(people(false), sneaky)).plan(Selection.domain("sneaky")),
         new RunOptions(extract.toString(), false, 1024, Optional.empty()));
 
@@ -293,7 +293,7 @@ class RunnerTest extends SparkTestBase {
 
   @Test
   void aProductOfAnotherDomainMustBePublishedFirst() {
-    RunResult result = new Runner(store, runLog, progress::add).run(
+    RunResult result = new Runner(store, runLog, io.meshlake.testing.TestGovernance.governor(store), progress::add).run(
         Planner.of(List.of(people(false), consumer())).plan(Selection.domain("consumer")),
         new RunOptions(extract.toString(), false, 1024, Optional.empty()));
     assertThat(build(result, "consumer_gold.copy").message())

@@ -21,8 +21,14 @@ import picocli.CommandLine.Option;
     description = {"Generate a small sample extract (with a few malformed rows), run every domain on it in dependency"
         + " order (a domain after those whose products it reads), print each run's summary and a few rows of the gold products.",
         "Run it twice: the second run finds nothing new and commits nothing."},
-    footer = {"", "Afterwards, query the products:",
-        "  ./meshlake sql --warehouse demo/warehouse \"SELECT * FROM claims_gold.payer_pmpm LIMIT 5\""})
+    footer = {"", "Afterwards, query the products (as the platform team, then as an analyst) and check the audit log:",
+        "  ./meshlake sql --warehouse demo/warehouse \"SELECT * FROM claims_gold.payer_pmpm LIMIT 5\"",
+        "  ./meshlake sql --as analyst --warehouse demo/warehouse \"SELECT * FROM member_gold.members LIMIT 5\"",
+        "  ./meshlake audit verify --warehouse demo/warehouse",
+        "",
+        "Pseudonyms need a key: with neither MESHLAKE_PSEUDONYM_KEY nor MESHLAKE_PSEUDONYM_KEY_FILE set, the demo"
+            + " creates a development key in ~/.meshlake/dev-pseudonym.key (outside the repository, mode 600; not"
+            + " for real data) and says so."})
 final class DemoCommand implements Callable<Integer> {
   @Option(names = "--members", defaultValue = "200", paramLabel = "N", description = "Members to generate (default ${DEFAULT-VALUE}).")
   int members;
@@ -49,6 +55,8 @@ final class DemoCommand implements Callable<Integer> {
     Planner planner = Planner.of(Domains.discover());
     boolean ok = true;
     Platform running = platform.start();
+    Console.progress("Pseudonyms in governed tables use key '" + running.governor().keyId() + "' (its secret is never"
+        + " printed)");
     for (String domain : planner.domainOrder()) {
       RunResult result = running.run(planner.plan(Selection.domain(domain)), extract.toString(), false,
           Optional.of(asOf));
@@ -66,7 +74,13 @@ final class DemoCommand implements Callable<Integer> {
         "claims_bronze.claims_transactions_raw_quarantine",
         "SELECT line_number, reason, substr(raw_line, 1, 60) AS raw_line FROM claims_bronze.claims_transactions_raw_quarantine"
             + " ORDER BY line_number LIMIT 5");
+    show(running, "Governed: what an analyst sees of member_gold.members (./meshlake sql --as analyst)",
+        "member_gold.members", "SELECT * FROM delta.`" + running.governor().location("analyst",
+            io.meshlake.api.TableId.parse("member_gold.members")) + "` LIMIT 5");
     System.out.println("Query the products with: ./meshlake sql --warehouse " + platform.warehouse + " \"SELECT ...\"");
+    System.out.println("As a consumer class:     ./meshlake sql --as analyst --warehouse " + platform.warehouse
+        + " \"SELECT ...\"   (classes: clinical, analyst, researcher)");
+    System.out.println("Audit log:               ./meshlake audit verify --warehouse " + platform.warehouse);
     return ok ? 0 : 1;
   }
 

@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
             + " its extracts, and publishes gold data products other domains and analysts read.",
         ""},
     subcommands = {DemoCommand.class, RunCommand.class, PlanCommand.class, ValidateCommand.class, QualityCommand.class,
-        CatalogCommand.class, NewDomainCommand.class,
+        CatalogCommand.class, NewDomainCommand.class, AuditCommand.class,
         FhirCommand.class, AirflowCommand.class, GenerateCommand.class, SqlCommand.class, BenchCommand.class,
         BenchPhaseCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Start with:  ./meshlake demo", "Then:        ./meshlake help run"})

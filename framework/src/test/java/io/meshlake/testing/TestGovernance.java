@@ -1,0 +1,29 @@
+package io.meshlake.testing;
+
+import io.meshlake.governance.Governor;
+import io.meshlake.governance.PseudonymKey;
+import io.meshlake.governance.PseudonymKeyring;
+import io.meshlake.governance.policy.PolicySet;
+import io.meshlake.table.DeltaTableStore;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Optional;
+
+/** Governance for tests of publications: the shipped policies (conf/governance/) and a random key. */
+public final class TestGovernance {
+  private static final PseudonymKeyring KEYS = new PseudonymKeyring(List.of(randomKey("test")));
+
+  private TestGovernance() {}
+
+  /** A governor with the shipped policies and this JVM's random test key. */
+  public static Governor governor(DeltaTableStore store) {
+    return new Governor(store, PolicySet.load(Optional.empty()), () -> KEYS);
+  }
+
+  /** A key with a random secret. */
+  public static PseudonymKey randomKey(String id) {
+    byte[] secret = new byte[PseudonymKey.MIN_SECRET_BYTES];
+    new SecureRandom().nextBytes(secret);
+    return new PseudonymKey(id, secret);
+  }
+}
