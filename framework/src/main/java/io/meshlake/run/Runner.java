@@ -139,7 +139,7 @@ public final class Runner {
       return step.table() instanceof IngestTable ingest
           ? ingest(ingest, options, runId, runStart, started)
           : derive(step, (DerivedTable) step.table(), options, runId, runStart, started, gold);
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark's AnalysisException is a checked exception to Java, yet thrown by transforms
       return new TableBuild(runId, step.id(), BuildStatus.FAILED, started, Instant.now(), 0, 0, 0, Map.of(),
           Optional.empty(), List.of(), rootMessage(e));
     }
