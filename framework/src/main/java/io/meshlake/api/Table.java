@@ -23,6 +23,7 @@ public final class Table {
   private final List<Input> inputs = new ArrayList<>();
   private Transform transform;
   private String sqlPath;
+  private String viewPath;
   private WriteMode writeMode;
   private List<String> partitionBy = List.of();
   private String incrementalKey;
@@ -59,6 +60,16 @@ public final class Table {
   /** Computes the table with the SQL file {@code src/main/resources/meshlake/<domain>/<path>}. */
   public Table sql(String path) {
     this.sqlPath = path;
+    return this;
+  }
+
+  /**
+   * Computes the table with the SQL on FHIR v2 ViewDefinition {@code src/main/resources/meshlake/<domain>/<path>}
+   * over the latest version of each resource of the table's one input, a bronze FHIR table
+   * ({@link ViewTransform}).
+   */
+  public Table view(String path) {
+    this.viewPath = path;
     return this;
   }
 
@@ -113,10 +124,16 @@ public final class Table {
 
   DerivedTable build(String domain, Layer layer) {
     TableId id = new TableId(domain, layer, name);
-    if (transform != null && sqlPath != null) {
-      throw new IllegalArgumentException(id + " declares both transform(...) and sql(...): keep one");
+    if ((transform != null ? 1 : 0) + (sqlPath != null ? 1 : 0) + (viewPath != null ? 1 : 0) > 1) {
+      throw new IllegalArgumentException(id + " declares more than one of transform(...), sql(...) and view(...): keep one");
     }
-    Transform effective = sqlPath != null ? SqlTransform.load(domain, sqlPath) : transform;
+    if (viewPath != null && inputs.size() != 1) {
+      throw new IllegalArgumentException(id + " is a FHIR view, which reads one bronze FHIR table, but declares "
+          + inputs.size() + " inputs: declare one, e.g. fromNewRowsOf(\"observations_raw\")");
+    }
+    Transform effective = sqlPath != null ? SqlTransform.load(domain, sqlPath)
+        : viewPath != null ? ViewTransform.load(domain, viewPath, inputs.get(0).viewName())
+        : transform;
     if (layer == Layer.GOLD && description != null) {
       throw new IllegalArgumentException(id + ": a gold product's description belongs in its contract, "
           + Contracts.resource(domain, name) + "; remove description(...)");

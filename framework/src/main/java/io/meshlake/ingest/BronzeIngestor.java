@@ -51,10 +51,7 @@ public final class BronzeIngestor {
   public Outcome ingest(IngestTable table, List<SourceFile> files, Map<String, Integer> fileVersions,
       String runId, Instant ingestedAt, boolean replace, Consumer<String> progress) {
     Parsed parsed = parse(table, files, runId, ingestedAt, progress);
-    if (!store.exists(table.id())) {
-      store.create(table.id(), parsed.rows().schema(), List.of(), table.description(), Map.of(
-          "meshlake.domain", table.id().domain(), "meshlake.layer", "bronze", "meshlake.layout", table.format().name()));
-    }
+    createIfMissing(table);
     progress.accept("reading " + files.size() + " file(s), " + mebibytes(totalBytes(files)));
     String manifest = IngestManifest.of(runId, files, fileVersions).toJson();
     parsed.rows().write().format("delta").mode(replace ? "overwrite" : "append").option("userMetadata", manifest)
@@ -74,6 +71,21 @@ public final class BronzeIngestor {
       writeQuarantine(table, refused, splits, runId, ingestedAt, replace, manifest);
     }
     return new Outcome(commit, ingested);
+  }
+
+  /**
+   * Creates the table, empty, if it does not exist yet: a source whose files have not come yet is an
+   * empty table, so the tables built from it (e.g. a silver table fed by CSV and FHIR extracts alike) run.
+   *
+   * @return whether the table was created
+   */
+  public boolean createIfMissing(IngestTable table) {
+    if (store.exists(table.id())) {
+      return false;
+    }
+    store.create(table.id(), IngestColumns.bronzeSchema(table.format()), List.of(), table.description(), Map.of(
+        "meshlake.domain", table.id().domain(), "meshlake.layer", "bronze", "meshlake.layout", table.format().name()));
+    return true;
   }
 
   /**

@@ -5,6 +5,7 @@ import io.meshlake.api.IngestTable;
 import io.meshlake.api.ReadMode;
 import io.meshlake.api.SqlTransform;
 import io.meshlake.api.TableId;
+import io.meshlake.api.ViewTransform;
 import io.meshlake.api.WriteMode;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -50,7 +51,8 @@ public record Plan(Selection selection, List<Step> steps, List<TableId> external
       return "ingest " + ingest.format().describe();
     }
     DerivedTable derived = (DerivedTable) step.table();
-    String transform = derived.transform() instanceof SqlTransform sql ? "sql " + sql.resource() : "java transform";
+    String transform = derived.transform() instanceof SqlTransform sql ? "sql " + sql.resource()
+        : derived.transform() instanceof ViewTransform view ? "FHIR view " + view.resource() : "java transform";
     return transform + ", " + describe(derived.writeMode())
         + derived.incrementalKey().map(k -> " (only changed " + k + " values)").orElse("")
         + (derived.partitionBy().isEmpty() ? "" : ", partitioned by " + derived.partitionBy())

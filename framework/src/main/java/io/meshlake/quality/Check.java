@@ -87,6 +87,34 @@ public sealed interface Check {
     }
   }
 
+  /**
+   * Share of non-empty values of {@code column} that are valid NPIs is at least {@code min}: ten digits whose
+   * last is the Luhn check digit of the constant {@code 80840} followed by the first nine, as the CMS NPI
+   * standard specifies ({@link io.meshlake.codes.Npi}). Judged by a plain SQL expression, so it runs in
+   * Deequ's scan and in the quarantine split without a user-defined function.
+   */
+  record NpiCheckDigit(String column, double min) implements Check {
+    public List<String> columns() {
+      return List.of(column);
+    }
+
+    public Optional<String> rowPredicate() {
+      String c = "CAST(" + quote(column) + " AS STRING)";
+      // Luhn over "80840" + the 10 digits: the prefix contributes 24; digits 1, 3, 5, 7 and 9 of the NPI are
+      // doubled (a doubled digit d >= 5 counts 2d - 9), the others count as they are.
+      StringBuilder sum = new StringBuilder("24");
+      for (int i = 1; i <= 10; i++) {
+        String digit = "try_cast(substr(" + c + ", " + i + ", 1) AS INT)";
+        sum.append(" + ").append(i % 2 == 1 ? "(2 * " + digit + " - IF(" + digit + " >= 5, 9, 0))" : digit);
+      }
+      return Optional.of(quote(column) + " IS NULL OR (" + c + " RLIKE '^[0-9]{10}$' AND (" + sum + ") % 10 = 0)");
+    }
+
+    public String threshold() {
+      return "share of valid NPIs (Luhn check digit over 80840) >= " + min;
+    }
+  }
+
   /** Share of non-empty values of {@code column} within [{@code low}, {@code high}] is at least {@code min}. */
   record Range(String column, Double low, Double high, double min) implements Check {
     public List<String> columns() {

@@ -61,6 +61,9 @@ final class DeequChecks {
     if (kind instanceof io.meshlake.quality.Check.Pattern p) {
       return p.min();
     }
+    if (kind instanceof io.meshlake.quality.Check.NpiCheckDigit n) {
+      return n.min();
+    }
     return ((io.meshlake.quality.Check.Range) kind).min();
   }
 

@@ -40,6 +40,7 @@ record RuleSpec(String name, String kind, String description, String column, Lis
     kinds.put("duplicates", Set.of("columns", "max"));
     kinds.put("value_set", Set.of("column", "values", "min"));
     kinds.put("pattern", Set.of("column", "shape", "pattern", "min"));
+    kinds.put("npi", Set.of("column", "min"));
     kinds.put("range", Set.of("column", "min", "max"));
     kinds.put("freshness", Set.of("column", "max_age"));
     kinds.put("row_count", Set.of("min", "max"));
@@ -95,6 +96,7 @@ record RuleSpec(String name, String kind, String description, String column, Lis
       case "duplicates" -> new Check.Uniqueness(need(columns, "columns"), 1.0 - share(need(max, "max"), "max", 0), false);
       case "value_set" -> new Check.ValueSet(need(column, "column"), need(values, "values"), share(min, "min", 1.0));
       case "pattern" -> patternCheck();
+      case "npi" -> new Check.NpiCheckDigit(need(column, "column"), share(min, "min", 1.0));
       case "range" -> {
         if (min == null && max == null) {
           throw new IllegalArgumentException("rule " + name + ": a range needs min, max or both");

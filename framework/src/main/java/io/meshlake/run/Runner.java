@@ -154,7 +154,7 @@ public final class Runner {
       return step.table() instanceof IngestTable ingest
           ? ingest(ingest, options, runId, runStart, started)
           : derive(step, (DerivedTable) step.table(), options, runId, runStart, started, gold);
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark's AnalysisException is a checked exception to Java, yet thrown by transforms
       return new TableBuild(runId, step.id(), BuildStatus.FAILED, started, Instant.now(), 0, 0, 0, Map.of(),
           Optional.empty(), List.of(), rootMessage(e));
     }
@@ -186,6 +186,11 @@ public final class Runner {
       }
     }
     String recoveredNote = recovered.isEmpty() ? "" : "recorded " + recovered.size() + " file(s) an interrupted run had ingested";
+    if (selected.isEmpty() && recovered.isEmpty() && ingestor.createIfMissing(table)) {
+      return new TableBuild(runId, table.id(), BuildStatus.SUCCEEDED, started, Instant.now(), 0, 0, 0, Map.of(),
+          store.version(table.id()), List.of(), "no " + table.format().describe() + " in " + options.input()
+              + ": created the table empty");
+    }
     if (selected.isEmpty()) {
       BuildStatus status = recovered.isEmpty() ? BuildStatus.UP_TO_DATE : BuildStatus.SUCCEEDED;
       return new TableBuild(runId, table.id(), status, started, Instant.now(), sum(recovered, IngestedFile::rowsIn),

@@ -132,4 +132,34 @@ class QualityGateTest extends SparkTestBase {
     assertThat(collapsed.passed()).as("1 row after 6 is an 83%% drop").isFalse();
     assertThat(collapsed.outcomes().get(0).metric().getAsDouble()).isEqualTo(1.0);
   }
+
+  @Test
+  void theNpiRuleAgreesWithTheCheckDigitArithmeticAndQuarantinesInvalidNpis() {
+    java.util.Random random = new java.util.Random(7);
+    List<String> npis = new java.util.ArrayList<>(List.of("1234567893", "1234567890", "160", "9999908392", "12345678x3",
+        "01234567893", ""));
+    for (int i = 0; i < 300; i++) {
+      npis.add(String.format("%010d", random.nextLong(10_000_000_000L)));
+    }
+    long valid = npis.stream().filter(io.meshlake.codes.Npi::isValid).count();
+    assertThat(valid).as("the sample mixes valid and invalid NPIs").isBetween(20L, 60L);
+    Dataset<Row> candidate = spark().createDataset(npis, org.apache.spark.sql.Encoders.STRING()).toDF("npi")
+        .unionByName(spark().sql("SELECT CAST(NULL AS STRING) AS npi"));
+
+    GateResult result = gate().evaluate(candidate, List.of(rule("npi_valid", new Check.NpiCheckDigit("npi", 1.0),
+        Action.QUARANTINE)), Instant.now(), LineCounts.NONE,
+        new FileSystemMetricsRepository(spark(), history.resolve("n.json").toString()), Optional.empty());
+
+    assertThat(result.publishable().collectAsList()).extracting(r -> r.getString(0)).filteredOn(java.util.Objects::nonNull)
+        .containsExactlyInAnyOrderElementsOf(npis.stream().filter(io.meshlake.codes.Npi::isValid).toList());
+    assertThat(result.quarantined().count()).isEqualTo(npis.size() - valid);
+    assertThat(result.outcomes().get(0).status()).isEqualTo(RuleOutcome.Status.QUARANTINED);
+
+    GateResult failing = gate().evaluate(candidate, List.of(rule("npi_valid", new Check.NpiCheckDigit("npi", 1.0),
+        Action.FAIL)), Instant.now(), LineCounts.NONE,
+        new FileSystemMetricsRepository(spark(), history.resolve("f.json").toString()), Optional.empty());
+    assertThat(failing.passed()).isFalse();
+    assertThat(failing.outcomes().get(0).metric().getAsDouble())
+        .as("nulls count as compliant, like every row-level kind").isEqualTo((valid + 1.0) / (npis.size() + 1));
+  }
 }

@@ -31,6 +31,15 @@ public final class FhirView {
   private FhirView() {}
 
   /**
+   * The Spark schema of the view's rows; compiles the view, so an invalid one is refused here.
+   *
+   * @throws ViewDefinitionException naming every problem of an invalid view
+   */
+  public static org.apache.spark.sql.types.StructType schema(ViewDefinition view) {
+    return new SparkColumns(CompiledView.compile(view).columns()).schema();
+  }
+
+  /**
    * The view's rows over the resources.
    *
    * @throws ViewDefinitionException when the view is invalid (checked on the driver, before any job

@@ -140,7 +140,9 @@ final class FhirMemberResources implements MemberWalk.Visitor {
             claim.encounter.claimTypeId() == 2 ? "institutional" : "professional", null)
         .field("use", "claim").reference("patient", "Patient", patientId)
         .object("billablePeriod").field("start", start).field("end", end).end()
-        .field("created", end).reference("provider", "Practitioner", provider.id())
+        .field("created", end);
+    insurer(claim);
+    json.reference("provider", "Practitioner", provider.id())
         .concept("priority", "http://terminology.hl7.org/CodeSystem/processpriority", "normal", null)
         .array("insurance").element().field("sequence", 1);
     insurance(claim);
@@ -154,8 +156,9 @@ final class FhirMemberResources implements MemberWalk.Visitor {
             claim.encounter.claimTypeId() == 2 ? "institutional" : "professional", null)
         .field("use", "claim").reference("patient", "Patient", patientId)
         .object("billablePeriod").field("start", start).field("end", end).end()
-        .field("created", end).object("insurer").field("display", payerName(claim)).end()
-        .reference("provider", "Practitioner", provider.id()).reference("claim", "Claim", claimId)
+        .field("created", end);
+    insurer(claim);
+    json.reference("provider", "Practitioner", provider.id()).reference("claim", "Claim", claimId)
         .field("outcome", "complete")
         .array("insurance").element();
     insurance(claim);
@@ -189,6 +192,19 @@ final class FhirMemberResources implements MemberWalk.Visitor {
           .object("performedPeriod").field("start", start).field("end", end).end();
       files.write("Procedure", json.build(), malformer.draw(malformRng));
     }
+  }
+
+  /**
+   * The insurer, by the payer's id (the CSV claims' PRIMARYPATIENTINSURANCEID) as a Synthea identifier, and
+   * its name; an uninsured claim names Synthea's NO_INSURANCE pseudo-payer without identifier.
+   */
+  private void insurer(ClaimPlan claim) {
+    json.object("insurer");
+    if (claim.insured()) {
+      json.object("identifier").field("system", "https://github.com/synthetichealth/synthea")
+          .field("value", reference.payer(claim.primaryPayer).id()).end();
+    }
+    json.field("display", payerName(claim)).end();
   }
 
   /** The rest of the open insurance element, and the end of the insurance array. */

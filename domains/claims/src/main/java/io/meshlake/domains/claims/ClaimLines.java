@@ -1,6 +1,7 @@
 package io.meshlake.domains.claims;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.trunc;
 
@@ -9,11 +10,19 @@ import io.meshlake.api.TransformContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/** Silver claim lines: Synthea claim transactions, typed and conformed, one row per transaction. */
+/**
+ * Silver claim lines: one row per transaction, from Synthea claim transactions (source {@code csv}) and the
+ * claim-level transactions of FHIR claims ({@link FhirClaims}).
+ */
 final class ClaimLines {
   private ClaimLines() {}
 
-  static Dataset<Row> fromSyntheaTransactions(TransformContext context) {
+  /** The transactions of the CSV extract and of the FHIR resources. */
+  static Dataset<Row> fromCsvAndFhir(TransformContext context) {
+    return fromSyntheaTransactions(context).unionByName(FhirClaims.lines(context));
+  }
+
+  private static Dataset<Row> fromSyntheaTransactions(TransformContext context) {
     return Deduplicate.latestArrival(context.input("claims_transactions_raw"), "id").select(
         col("id").as("line_id"),
         col("claimid").as("claim_id"),
@@ -33,6 +42,7 @@ final class ClaimLines {
         col("transfers"),
         col("outstanding"),
         col("placeofservice").as("place_of_service"),
-        col("providerid").as("provider_id"));
+        col("providerid").as("provider_id"),
+        lit("csv").as("source"));
   }
 }

@@ -3,6 +3,7 @@ package io.meshlake.domains.claims;
 import static org.apache.spark.sql.functions.array_compact;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.trunc;
 import static org.apache.spark.sql.functions.when;
@@ -13,11 +14,16 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/** Silver claims: Synthea claim headers, typed and conformed, one row per claim. */
+/** Silver claims: one row per claim and source, from Synthea claim headers (source {@code csv}) and FHIR. */
 final class Claims {
   private Claims() {}
 
-  static Dataset<Row> fromSynthea(TransformContext context) {
+  /** The claims of the CSV extract and of the FHIR resources. */
+  static Dataset<Row> fromCsvAndFhir(TransformContext context) {
+    return fromSynthea(context).unionByName(FhirClaims.claims(context));
+  }
+
+  private static Dataset<Row> fromSynthea(TransformContext context) {
     return Deduplicate.latestArrival(context.input("claims_raw"), "id").select(
         col("id").as("claim_id"),
         col("patientid").as("member_id"),
@@ -29,7 +35,8 @@ final class Claims {
         col("status1").as("primary_status"),
         col("healthcareclaimtypeid1").as("primary_claim_type"),
         array_compact(array(col("diagnosis1"), col("diagnosis2"), col("diagnosis3"), col("diagnosis4"),
-            col("diagnosis5"), col("diagnosis6"), col("diagnosis7"), col("diagnosis8"))).as("diagnosis_codes"));
+            col("diagnosis5"), col("diagnosis6"), col("diagnosis7"), col("diagnosis8"))).as("diagnosis_codes"),
+        lit("csv").as("source"));
   }
 
   /** Synthea writes "0" for "no insurance". */
