@@ -21,7 +21,7 @@ class ContractCommentsTest extends SparkTestBase {
       "Total score per person's name; it's the sum of every score", SemanticVersion.parse("1.0.0"), List.of("name"),
       List.of(new ContractColumn("name", "string", false, "The person's name", Classification.PHI),
           new ContractColumn("total", "bigint", true, "Sum of scores; empty without scores", Classification.NONE)),
-      List.of(), List.of());
+      List.of(), List.of(), null, null);
 
   private DeltaTableStore store;
 
@@ -69,7 +69,7 @@ class ContractCommentsTest extends SparkTestBase {
     ContractComments.apply(store, SCORES, CONTRACT);
     Contract edited = new Contract("scores", "people", "people-team@example.org", CONTRACT.description(),
         SemanticVersion.parse("1.0.1"), List.of("name"), List.of(CONTRACT.columns().get(0),
-            new ContractColumn("total", "bigint", true, "Sum of all scores", Classification.NONE)), List.of(), List.of());
+            new ContractColumn("total", "bigint", true, "Sum of all scores", Classification.NONE)), List.of(), List.of(), null, null);
 
     assertThat(ContractComments.apply(store, SCORES, edited)).isEqualTo(1);
     assertThat(describedComments()).containsEntry("total", "Sum of all scores").containsEntry("name", "The person's name");
@@ -111,7 +111,7 @@ class ContractCommentsTest extends SparkTestBase {
   @Test
   void aColumnTheTableLacksIsNamed() {
     Contract wider = new Contract("scores", "people", "o@example.org", "d", SemanticVersion.parse("1.0.0"), List.of(),
-        List.of(new ContractColumn("rank", "int", true, "Rank", Classification.NONE)), List.of(), List.of());
+        List.of(new ContractColumn("rank", "int", true, "Rank", Classification.NONE)), List.of(), List.of(), null, null);
 
     assertThatThrownBy(() -> ContractComments.apply(store, SCORES, wider))
         .hasMessageContaining("people_gold.scores.rank").hasMessageContaining("its columns: name, total");
