@@ -48,6 +48,11 @@ public final class Lineage {
     return tables;
   }
 
+  /** The tables one table reads. */
+  public List<TableId> inputs(TableId table) {
+    return inputs.getOrDefault(table, List.of());
+  }
+
   /** Every read of one table by another. */
   public List<Edge> edges() {
     List<Edge> edges = new ArrayList<>();

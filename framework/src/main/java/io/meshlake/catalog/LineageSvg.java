@@ -27,19 +27,24 @@ final class LineageSvg {
 
   private LineageSvg() {}
 
-  /** Places every table: bands in domain order, columns by depth, rows by name within a band and column. */
+  /**
+   * Places every table: bands in domain order, columns by depth; within a band's column, tables are
+   * ordered by the mean height of the tables they read (fewer crossing arrows), ingested ones by name.
+   */
   static Map<TableId, Box> layout(Lineage lineage, List<String> domains) {
     Map<TableId, Integer> depth = lineage.depths();
     Map<TableId, Box> boxes = new HashMap<>();
     int top = 0;
     for (String domain : domains) {
       Map<Integer, List<TableId>> columns = new java.util.TreeMap<>();
-      lineage.tables().stream().filter(t -> t.domain().equals(domain)).sorted(java.util.Comparator
-              .comparing((TableId t) -> t.layer()).thenComparing(TableId::name))
+      lineage.tables().stream().filter(t -> t.domain().equals(domain))
           .forEach(t -> columns.computeIfAbsent(depth.get(t), k -> new ArrayList<>()).add(t));
       int rows = columns.values().stream().mapToInt(List::size).max().orElse(0);
       for (Map.Entry<Integer, List<TableId>> column : columns.entrySet()) {
-        List<TableId> tables = column.getValue();
+        List<TableId> tables = new ArrayList<>(column.getValue());
+        tables.sort(java.util.Comparator.comparingDouble((TableId t) -> lineage.inputs(t).stream()
+                .mapToInt(i -> boxes.get(i).y()).average().orElse(0))
+            .thenComparing(TableId::name));
         for (int i = 0; i < tables.size(); i++) {
           boxes.put(tables.get(i), new Box(tables.get(i), LABEL_WIDTH + column.getKey() * (NODE_WIDTH + COLUMN_GAP),
               top + BAND_PADDING + i * (NODE_HEIGHT + ROW_GAP)));

@@ -9,10 +9,10 @@ import java.util.List;
  * when missed.
  */
 final class SloChart {
-  private static final int WIDTH = 620;
+  private static final int WIDTH = 680;
   private static final int HEIGHT = 220;
   private static final int LEFT = 48;
-  private static final int RIGHT = 130;
+  private static final int RIGHT = 190;
   private static final int TOP = 16;
   private static final int BOTTOM = 34;
   private static final String[] COLOURS = {"#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd"};

@@ -33,10 +33,11 @@ import picocli.CommandLine.Parameters;
         CatalogCommand.Export.class, CatalogCommand.Site.class},
     footer = {"", "Examples:",
         "  ./meshlake catalog list",
-        "  ./meshlake catalog show payer_pmpm                     # or claims_gold.payer_pmpm",
+        "  ./meshlake catalog show payer_pmpm          # or claims_gold.payer_pmpm",
         "  ./meshlake catalog search member_id",
-        "  ./meshlake catalog export --format odcs --out contracts/   # Open Data Contract Standard v3 YAML",
-        "  ./meshlake catalog site --out catalog-site/                # static HTML, open catalog-site/index.html"})
+        "  ./meshlake catalog export --format odcs --out contracts/",
+        "  ./meshlake catalog site --out catalog-site/ # then open catalog-site/index.html",
+        "", "Add --warehouse DIR to read the runs of another warehouse (default: the environment's)."})
 final class CatalogCommand implements Runnable {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -172,7 +173,7 @@ final class CatalogCommand implements Runnable {
           + " products with freshness and quality, a lineage graph of every table across domains, and a page per"
           + " product with its schema and classifications, SLOs with attainment plotted over runs, and the latest"
           + " quality gate."},
-      footer = {"", "Example:", "  ./meshlake catalog site --out catalog-site/ && xdg-open catalog-site/index.html"})
+      footer = {"", "Example:", "  ./meshlake catalog site --out catalog-site/ --warehouse demo/warehouse"})
   static final class Site implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write into (created if needed).")
     Path out;

@@ -103,7 +103,7 @@ class CatalogEndToEndTest extends SparkTestBase {
     assertThat(shown.status()).as(shown.all()).isZero();
     Object published = scalar("SELECT max(ended_at) FROM delta.`" + warehouse
         + "/meshlake_platform/run_log` WHERE table_name = 'member_gold.enrollment' AND status = 'SUCCEEDED'");
-    long version = (Long) scalar("SELECT max(version) FROM (DESCRIBE HISTORY member_gold.enrollment)");
+    long version = io.delta.tables.DeltaTable.forName(spark(), "member_gold.enrollment").history(1).first().getLong(0);
     assertThat(shown.out())
         .contains("member_gold.enrollment  v1.0.0")
         .contains("member-data-team@meshlake.example")

@@ -168,7 +168,7 @@ class NewDomainCommandTest extends SparkTestBase {
       }
     }
     Path classes = Files.createDirectories(project.resolve("classes"));
-    List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-proc:none", "-Xlint:all", "-Werror",
+    List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-proc:none", "-Xlint:all,-path", "-Werror",
         "-classpath", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))));
     args.addAll(files);
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
