@@ -13,7 +13,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Reads the platform's YAML definition files (contracts, rule files, policies) into records, with
@@ -31,17 +33,39 @@ public final class YamlFiles {
 
   /** Reads a whole file as one {@code type}. */
   public static <T> T read(String source, InputStream in, Class<T> type) {
+    String text;
     try {
-      T value = YAML.readValue(in, type);
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + source, e);
+    }
+    try {
+      T value = YAML.readValue(text, type);
       if (value == null) {
         throw new DefinitionException(source, 0, "the file is empty");
       }
       return value;
+    } catch (UnrecognizedPropertyException e) {
+      // Records are bound once all their keys are read, so Jackson's location can lie past the unknown key:
+      // take the last line at or before it that holds the key.
+      DefinitionException problem = problem(source, e);
+      throw unknownKeyLine(text, e.getPropertyName(), problem.line())
+          .map(line -> new DefinitionException(source, line, problem.detail())).orElse(problem);
     } catch (JsonProcessingException e) {
       throw problem(source, e);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + source, e);
     }
+  }
+
+  private static Optional<Integer> unknownKeyLine(String text, String key, int reported) {
+    Pattern pattern = Pattern.compile("(^|[\\s{,-])" + Pattern.quote(key) + "\\s*:");
+    String[] lines = text.split("\n", -1);
+    Optional<Integer> found = Optional.empty();
+    for (int i = 0; i < lines.length && (reported <= 0 || i < reported); i++) {
+      if (pattern.matcher(lines[i]).find()) {
+        found = Optional.of(i + 1);
+      }
+    }
+    return found;
   }
 
   /** A streaming parser over a file, for readers that need the line of each element. */
