@@ -1,6 +1,7 @@
 package io.meshlake.jobs;
 
 import io.meshlake.Platform;
+import io.meshlake.jobs.generate.FhirBulkGenerator;
 import io.meshlake.jobs.generate.GeneratorOptions;
 import io.meshlake.jobs.generate.SyntheaCsvGenerator;
 import io.meshlake.plan.Domains;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Option;
 
 /** {@code meshlake demo}: generates a small sample, runs every domain, and shows the products. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"Generate a small sample extract (with a few malformed rows), run every domain on it in dependency"
+    description = {"Generate a small sample extract (with a few malformed rows): Synthea-style CSV for every member and,"
+        + " for the first of them, their EHR records as FHIR R4 Bulk NDJSON in the same folder. Run every domain on it in dependency"
         + " order (a domain after those whose products it reads), print each run's summary and a few rows of the gold products.",
         "Run it twice: the second run finds nothing new and commits nothing."},
     footer = {"", "Afterwards, query the products (as the platform team, then as an analyst) and check the audit log:",
@@ -33,6 +35,10 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--members", defaultValue = "200", paramLabel = "N", description = "Members to generate (default ${DEFAULT-VALUE}).")
   int members;
 
+  @Option(names = "--fhir-members", defaultValue = "40", paramLabel = "N",
+      description = "Members whose records are also written as FHIR (clinical, provider and FHIR claims; default ${DEFAULT-VALUE}).")
+  int fhirMembers;
+
   @Option(names = "--dir", defaultValue = "demo", paramLabel = "DIR",
       description = "Working folder: the extract goes to DIR/extract, tables to DIR/warehouse (default ${DEFAULT-VALUE}).")
   Path dir;
@@ -46,6 +52,9 @@ final class DemoCommand implements Callable<Integer> {
     Console.progress("Generating " + members + " members into " + extract);
     System.out.println(SyntheaCsvGenerator.generate(
         GeneratorOptions.of(members, extract).withBadFraction(0.0005)).summary());
+    Console.progress("Generating the first " + fhirMembers + " of them as FHIR R4 NDJSON into " + extract);
+    System.out.println(FhirBulkGenerator.generate(
+        GeneratorOptions.of(Math.min(fhirMembers, members), extract).withBadFraction(0.0005)).summary());
     Instant asOf = SyntheaCsvGenerator.extractDate().atStartOfDay(ZoneOffset.UTC).toInstant();
     Console.progress("The extract's logical date is " + SyntheaCsvGenerator.extractDate()
         + ": runs judge freshness against it (--as-of)");
@@ -70,6 +79,12 @@ final class DemoCommand implements Callable<Integer> {
         "SELECT * FROM claims_gold.member_month_costs ORDER BY charges DESC LIMIT 5");
     show(running, "Gold: claims_gold.payer_pmpm (latest months with paid claims)", "claims_gold.payer_pmpm",
         "SELECT * FROM claims_gold.payer_pmpm WHERE amount_paid > 0 ORDER BY month DESC, payer_id LIMIT 5");
+    show(running, "Gold: clinical_gold.patient_timeline (the latest events)", "clinical_gold.patient_timeline",
+        "SELECT patient_id, event_seq, event_at, event_kind, code, display, value, unit FROM clinical_gold.patient_timeline"
+            + " ORDER BY event_at DESC NULLS LAST LIMIT 5");
+    show(running, "Gold: provider_gold.provider_directory (a few providers)", "provider_gold.provider_directory",
+        "SELECT provider_id, npi, name, specialty, organization_name, city, source FROM provider_gold.provider_directory"
+            + " ORDER BY provider_id LIMIT 5");
     show(running, "Quarantine: claims_bronze.claims_transactions_raw_quarantine (malformed rows and why)",
         "claims_bronze.claims_transactions_raw_quarantine",
         "SELECT line_number, reason, substr(raw_line, 1, 60) AS raw_line FROM claims_bronze.claims_transactions_raw_quarantine"

@@ -34,7 +34,8 @@ final class RunCommand implements Callable<Integer> {
   SelectionOptions selection;
 
   @Option(names = "--input", paramLabel = "DIR",
-      description = "The extract folder (CSV files such as patients.csv, claims.csv). Default: the environment's.")
+      description = "The extract folder: CSV files (patients.csv, claims.csv, ...) and FHIR R4 files, Bulk Data NDJSON"
+          + " (Observation.ndjson, Observation.000.ndjson[.gz]) or Bundles (*.json[.gz]), told apart by name. Default: the environment's.")
   String input;
 
   @Option(names = "--full-refresh", description = "Rebuild the selected tables from all their input, replacing their content.")
