@@ -67,6 +67,8 @@ public final class Governor {
   private final AuditLog auditLog;
   private PseudonymKeyring keyring;
   private boolean consentTablesReady;
+  private Map<String, Long> decisionsVersions;
+  private Optional<Dataset<Row>> decisions = Optional.empty();
 
   /**
    * @param store the warehouse
@@ -329,8 +331,20 @@ public final class Governor {
     return new ConsentFilter(purpose, model, asOf.atZone(ZoneOffset.UTC).toLocalDate()).apply(rows, personColumn, all);
   }
 
-  /** Every consent decision of the policy's sources that exist; empty when none holds a row. */
+  /**
+   * Every consent decision of the policy's sources that exist; empty when none holds a row. Looked up
+   * once per version of the sources.
+   */
   private Optional<Dataset<Row>> decisions() {
+    Map<String, Long> versions = consentVersions();
+    if (!versions.equals(decisionsVersions)) {
+      decisions = readDecisions();
+      decisionsVersions = versions;
+    }
+    return decisions;
+  }
+
+  private Optional<Dataset<Row>> readDecisions() {
     Dataset<Row> all = null;
     for (ConsentSource source : consentSources()) {
       String location = store.location(source.namespace(), source.name());

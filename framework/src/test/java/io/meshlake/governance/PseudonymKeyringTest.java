@@ -112,4 +112,24 @@ class PseudonymKeyringTest {
     assertThat(first.current().id()).isEqualTo("dev");
     assertThat(second.current()).isEqualTo(first.current());
   }
+
+  @Test
+  void aPlatformUsesTheEnvironmentsKeyFirstAndTheDevelopmentKeyOnlyWhereAllowed() throws IOException {
+    String secret = randomSecret();
+    Path devKey = dir.resolve("dev/dev-pseudonym.key");
+    List<String> said = new java.util.ArrayList<>();
+
+    PseudonymKeyring fromEnv = PseudonymKeyring.forPlatform(
+        Map.of(PseudonymKeyring.KEY_ENV, "prod-1:" + secret)::get, java.util.Optional.of(devKey), said::add);
+    PseudonymKeyring dev = PseudonymKeyring.forPlatform(name -> null, java.util.Optional.of(devKey), said::add);
+
+    assertThat(fromEnv.current().id()).isEqualTo("prod-1");
+    assertThat(dev.current().id()).isEqualTo("dev");
+    assertThat(said).containsExactly("Pseudonym key 'prod-1' from $" + PseudonymKeyring.KEY_ENV,
+        said.get(1)).noneMatch(line -> line.contains(secret));
+    assertThat(said.get(1)).startsWith("Created a development pseudonym key in " + devKey);
+    assertThatThrownBy(() -> PseudonymKeyring.forPlatform(name -> null, java.util.Optional.empty(), said::add))
+        .hasMessageContaining("No pseudonym key: set " + PseudonymKeyring.KEY_ENV)
+        .hasMessageContaining("governance.dev-key");
+  }
 }

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  *
  * @param personIdentifier the identifier kind of a person; a product's column of this kind is its person key
  * @param names naming rules
- * @param identifierLikeColumns regular expressions (found anywhere in a column name) of identifier-looking
+ * @param identifierLikeColumns regular expressions (found anywhere in a column name, ignoring case) of identifier-looking
  *     columns, not allowed in products without phi or pii columns
  * @param nonPersonalIdentifierKinds identifier kinds that do not identify people (e.g. payer), exempt from
  *     that rule
@@ -75,6 +75,7 @@ public record Standards(IdentifierKind personIdentifier, Names names, List<Strin
 
   /** The identifier-looking pattern a column name matches, if any. */
   public java.util.Optional<String> identifierLike(String column) {
-    return identifierLikeColumns.stream().filter(p -> Pattern.compile(p).matcher(column).find()).findFirst();
+    return identifierLikeColumns.stream()
+        .filter(p -> Pattern.compile(p, Pattern.CASE_INSENSITIVE).matcher(column).find()).findFirst();
   }
 }

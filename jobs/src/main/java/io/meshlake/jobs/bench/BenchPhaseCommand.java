@@ -10,6 +10,8 @@ import io.meshlake.plan.Selection;
 import io.meshlake.run.RunResult;
 import io.meshlake.run.TableBuild;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +38,7 @@ public final class BenchPhaseCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     List<PhaseResult.TableTiming> tables = new ArrayList<>();
+    double audit = 0;
     long peak;
     try (HeapSampler heap = new HeapSampler()) {
       Environment env = Environment.load("local").withWarehouse(warehouse);
@@ -47,6 +50,8 @@ public final class BenchPhaseCommand implements Callable<Integer> {
         for (String domain : planner.domainOrder()) {
           RunResult result = platform.run(planner.plan(Selection.domain(domain)), extract, false,
               Optional.of(SyntheaCsvGenerator.extractDate().atStartOfDay(ZoneOffset.UTC).toInstant()));
+          // The run appends to the audit log after its result is complete, just before returning.
+          audit += Duration.between(result.endedAt(), Instant.now()).toMillis() / 1000.0;
           if (!result.succeeded()) {
             System.err.println(result.summary());
             return 1;
@@ -54,15 +59,17 @@ public final class BenchPhaseCommand implements Callable<Integer> {
           for (TableBuild b : result.builds()) {
             double gate = result.quality().stream().filter(q -> q.product().equals(b.table()))
                 .mapToDouble(q -> q.gateTime().toMillis() / 1000.0).sum();
+            double governance = result.governance().stream().filter(g -> g.product().equals(b.table()))
+                .mapToDouble(g -> g.time().toMillis() / 1000.0).sum();
             tables.add(new PhaseResult.TableTiming(b.table().qualifiedName(), b.status().name(), b.rowsIn(),
-                b.elapsed().toMillis() / 1000.0, gate));
+                b.elapsed().toMillis() / 1000.0, gate, governance));
           }
         }
       }
       peak = heap.peakBytes();
     }
     double seconds = (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0;
-    System.out.println(RESULT_PREFIX + new ObjectMapper().writeValueAsString(new PhaseResult(name, seconds, peak, tables)));
+    System.out.println(RESULT_PREFIX + new ObjectMapper().writeValueAsString(new PhaseResult(name, seconds, peak, tables, audit)));
     return 0;
   }
 }

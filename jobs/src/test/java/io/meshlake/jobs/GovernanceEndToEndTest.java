@@ -1,0 +1,361 @@
+package io.meshlake.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.meshlake.jobs.generate.GeneratorOptions;
+import io.meshlake.jobs.generate.SyntheaCsvGenerator;
+import io.meshlake.testing.SparkTestBase;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Governance at publication, end to end through the CLI on a generated demo-scale extract (200 members):
+ * no identifier of the raw extracts reaches an analyst or researcher table; keyed pseudonyms (checked
+ * against an HMAC computed here with the JDK) join member and claims products; {@code sql --as} sees only
+ * the class's tables and is audited; small cells are suppressed with their complements; an opt-out
+ * removes a member from research tables only; a new key changes pseudonyms of new publications only; the
+ * audit log verifies, and a changed record is found.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GovernanceEndToEndTest extends SparkTestBase {
+  private static final List<String> PRODUCTS = List.of("member_gold.members", "member_gold.enrollment",
+      "member_gold.member_months", "claims_gold.member_month_costs", "claims_gold.payer_pmpm");
+  private static final List<String> CLASSES = List.of("analyst", "researcher");
+
+  @TempDir
+  static Path work;
+  static String warehouse;
+  static Path extract;
+  static Path envFile;
+  static Path keyFile;
+  static byte[] firstSecret;
+  static List<Map<String, String>> patients;
+
+  @BeforeAll
+  static void publishTheDemoExtract() throws IOException {
+    warehouse = freshWarehouse();
+    extract = work.resolve("extract");
+    SyntheaCsvGenerator.generate(GeneratorOptions.of(200, extract).withBadFraction(0));
+    patients = RawCsv.read(extract.resolve("patients.csv"));
+    Path keys = Files.createDirectory(work.resolve("keys"),
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    keyFile = keys.resolve("pseudonym.keys");
+    firstSecret = randomSecret();
+    Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.writeString(keyFile, "test:" + Base64.getEncoder().encodeToString(firstSecret) + "\n");
+    envFile = work.resolve("env.yaml");
+    Files.writeString(envFile, """
+        name: governance-test
+        warehouse: %s
+        input: %s
+        governance:
+          dev-key: %s
+        """.formatted(warehouse, extract, keyFile));
+    runBoth();
+  }
+
+  private static void runBoth() {
+    for (String domain : List.of("member", "claims")) {
+      Cli.Result run = cli("run", domain, "--as-of", SyntheaCsvGenerator.extractDate() + "T00:00:00Z");
+      assertThat(run.status()).as(run.all()).isZero();
+    }
+  }
+
+  private static Cli.Result cli(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--env-file", envFile.toString()));
+    return Cli.run(all.toArray(String[]::new));
+  }
+
+  private static byte[] randomSecret() {
+    byte[] secret = new byte[32];
+    new SecureRandom().nextBytes(secret);
+    return secret;
+  }
+
+  /** The pseudonym of a member id, computed here with the JDK's HMAC: {@code <key id>:hex(HMAC(key, "member:" + id))}. */
+  private static String pseudonym(String keyId, byte[] secret, String memberId) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+      return keyId + ":" + HexFormat.of().formatHex(mac.doFinal(("member:" + memberId).getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static String governed(String consumerClass, String product) {
+    String[] parts = product.split("\\.");
+    return warehouse + "/meshlake_governed/" + consumerClass + "/" + parts[0] + "/" + parts[1];
+  }
+
+  private static List<Row> rows(String location) {
+    return sql("SELECT * FROM delta.`" + location + "`");
+  }
+
+  private static List<Row> rows(String location, long version) {
+    return sql("SELECT * FROM delta.`" + location + "` VERSION AS OF " + version);
+  }
+
+  private static long latestVersion(String location) {
+    return io.delta.tables.DeltaTable.forPath(spark(), location).history(1).first().getLong(0);
+  }
+
+  private static Set<String> column(List<Row> rows, String name) {
+    return rows.stream().map(r -> r.get(r.fieldIndex(name))).filter(v -> v != null).map(Object::toString)
+        .collect(Collectors.toSet());
+  }
+
+  private static String gold(String product) {
+    String[] parts = product.split("\\.");
+    return warehouse + "/" + parts[0] + "/" + parts[1];
+  }
+
+  /**
+   * The columns holding only first days of months (coverage or service months): a month grain cannot show
+   * a day of birth, so a member born on the 1st whose coverage starts that month is no leak.
+   */
+  private static Set<Integer> monthGrainColumns(List<Row> rows) {
+    Set<Integer> months = new HashSet<>();
+    for (int i = 0; i < rows.get(0).length(); i++) {
+      int column = i;
+      if (rows.stream().allMatch(r -> r.isNullAt(column) || r.get(column) instanceof java.time.LocalDate d
+          && d.getDayOfMonth() == 1)) {
+        months.add(i);
+      }
+    }
+    return months;
+  }
+
+  @Test
+  @Order(1)
+  void noIdentifierOfTheRawExtractsReachesAnAnalystOrResearcherTable() {
+    Set<String> exact = new HashSet<>();
+    Set<String> contained = new HashSet<>();
+    Stream.concat(
+            patients.stream().flatMap(p -> Stream.of("Id", "SSN", "DRIVERS", "PASSPORT", "FIRST", "LAST", "MAIDEN",
+                "ADDRESS", "CITY", "COUNTY", "ZIP", "BIRTHPLACE", "LAT", "LON").map(p::get)),
+            Stream.concat(
+                RawCsv.read(extract.resolve("payer_transitions.csv")).stream()
+                    .flatMap(t -> Stream.of(t.get("MEMBERID"), t.get("OWNERNAME"))),
+                RawCsv.read(extract.resolve("claims.csv")).stream().map(c -> c.get("Id"))))
+        .filter(v -> v != null && !v.isEmpty())
+        .forEach(v -> {
+          exact.add(v);
+          if (v.length() >= 6 && !v.chars().allMatch(Character::isDigit)) {
+            contained.add(v);
+          }
+        });
+    Map<String, Set<String>> datesByPseudonym = new HashMap<>();
+    for (Map<String, String> p : patients) {
+      datesByPseudonym.put(pseudonym("test", firstSecret, p.get("Id")),
+          Stream.of(p.get("BIRTHDATE"), p.get("DEATHDATE")).filter(d -> !d.isEmpty()).collect(Collectors.toSet()));
+    }
+    assertThat(exact).as("the extract's identifiers").hasSizeGreaterThan(1000);
+
+    long cells = 0;
+    List<String> leaks = new ArrayList<>();
+    for (String consumerClass : CLASSES) {
+      for (String product : PRODUCTS) {
+        List<Row> rows = rows(governed(consumerClass, product));
+        assertThat(rows).as("%s table of %s", consumerClass, product).isNotEmpty();
+        Set<Integer> months = monthGrainColumns(rows);
+        for (Row row : rows) {
+          String member = row.schema().getFieldIndex("member_id").isDefined() ? row.getAs("member_id") : null;
+          Set<String> ownDates = member == null ? Set.of() : datesByPseudonym.getOrDefault(member, Set.of());
+          for (int i = 0; i < row.length(); i++) {
+            if (row.isNullAt(i)) {
+              continue;
+            }
+            String cell = row.get(i).toString();
+            cells++;
+            boolean ownDate = !months.contains(i) && ownDates.contains(cell);
+            if (exact.contains(cell) || ownDate || contained.stream().anyMatch(cell::contains)) {
+              leaks.add(consumerClass + " " + product + "." + row.schema().fields()[i].name() + " = " + cell);
+            }
+          }
+        }
+      }
+    }
+    assertThat(cells).isGreaterThan(10_000);
+    assertThat(leaks).isEmpty();
+  }
+
+  @Test
+  @Order(2)
+  void keyedPseudonymsJoinMemberAndClaimsProductsAndMatchAnIndependentHmac() {
+    Map<String, String> expected = new HashMap<>();
+    patients.forEach(p -> expected.put(pseudonym("test", firstSecret, p.get("Id")), p.get("Id")));
+    Set<String> members = column(rows(governed("analyst", "member_gold.members")), "member_id");
+    Set<String> costs = column(rows(governed("analyst", "claims_gold.member_month_costs")), "member_id");
+    Set<String> researcherCosts = column(rows(governed("researcher", "claims_gold.member_month_costs")), "member_id");
+
+    assertThat(members).hasSize(patients.size()).isEqualTo(expected.keySet());
+    Set<String> goldCostMembers = column(rows(gold("claims_gold.member_month_costs")), "member_id");
+    assertThat(costs).isEqualTo(goldCostMembers.stream().map(id -> pseudonym("test", firstSecret, id))
+        .collect(Collectors.toSet()));
+    assertThat(members).containsAll(costs);
+    assertThat(researcherCosts).isEqualTo(costs);
+  }
+
+  @Test
+  @Order(3)
+  void sqlAsAClassSeesOnlyItsTablesUnderTheUsualNamesAndEveryQueryIsAudited() {
+    long joined = rows(gold("claims_gold.member_month_costs")).size();
+
+    Cli.Result analyst = cli("sql", "--as", "analyst", "--format", "csv",
+        "SELECT count(*) AS n, count(DISTINCT m.ssn) AS ssns, max(length(c.member_id)) AS len"
+            + " FROM claims_gold.member_month_costs c JOIN member_gold.members m USING (member_id)");
+    Cli.Result silver = cli("sql", "--as", "analyst", "SELECT * FROM member_silver.member_records");
+    Cli.Result path = cli("sql", "--as", "researcher", "SELECT count(*) FROM delta.`" + gold("member_gold.members") + "`");
+    Cli.Result write = cli("sql", "--as", "analyst", "DELETE FROM member_gold.members");
+    Cli.Result clinical = cli("sql", "--as", "clinical", "--format", "csv", "SELECT first_name FROM member_gold.members"
+        + " WHERE member_id = '" + patients.get(0).get("Id") + "'");
+
+    assertThat(analyst.status()).as(analyst.all()).isZero();
+    String[] counts = analyst.out().lines().toList().get(1).split(",");
+    assertThat(Long.parseLong(counts[0])).as("every member month of costs joins its member").isEqualTo(joined);
+    assertThat(Long.parseLong(counts[2])).as("pseudonym length").isEqualTo("test:".length() + 64);
+    assertThat(silver.status()).isEqualTo(2);
+    assertThat(silver.err()).contains("Query refused for class analyst")
+        .contains("may only run queries (SELECT ... or WITH ...) over member_gold.members, member_gold.enrollment,"
+            + " member_gold.member_months, claims_gold.member_month_costs, claims_gold.payer_pmpm");
+    assertThat(path.err()).contains("Query refused for class researcher: it reads")
+        .contains("member_gold/members, which is none of the class's tables");
+    assertThat(write.err()).contains("Query refused for class analyst: it is a command");
+    assertThat(clinical.out()).contains(patients.get(0).get("FIRST"));
+    assertThat(rows(gold("member_gold.members"))).as("the refused DELETE deleted nothing").hasSize(patients.size());
+    List<Row> queries = sql("SELECT get_json_object(details, '$.class'), get_json_object(details, '$.status')"
+        + " FROM delta.`" + warehouse + "/meshlake_platform/audit_log` WHERE kind = 'query' ORDER BY sequence");
+    assertThat(queries.stream().map(r -> r.getString(0) + " " + r.getString(1)).toList()).containsExactly(
+        "analyst allowed", "analyst refused", "researcher refused", "analyst refused", "clinical allowed");
+  }
+
+  @Test
+  @Order(4)
+  void smallCellsOfTheAggregateAreHiddenWithTheirComplements() {
+    Map<String, Long> gold = new HashMap<>();
+    rows(gold("claims_gold.payer_pmpm")).forEach(r -> gold.put(r.getString(0) + "|" + r.get(1), r.getLong(2)));
+    List<Row> analyst = rows(governed("analyst", "claims_gold.payer_pmpm"));
+    Map<String, List<Boolean>> byPayer = new HashMap<>();
+    Map<String, List<Boolean>> byMonth = new HashMap<>();
+    int small = 0;
+    for (Row r : analyst) {
+      String cell = r.getString(0) + "|" + r.get(1);
+      long count = gold.get(cell);
+      boolean suppressed = r.getAs("member_months_suppressed");
+      if (count >= 1 && count < 11) {
+        small++;
+        assertThat(suppressed).as("small cell %s (%d)", cell, count).isTrue();
+      }
+      if (suppressed) {
+        assertThat(r.isNullAt(r.fieldIndex("member_months"))).isTrue();
+        assertThat(r.isNullAt(r.fieldIndex("amount_paid"))).isTrue();
+      } else {
+        assertThat(r.getLong(r.fieldIndex("member_months"))).isEqualTo(count);
+      }
+      byPayer.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(suppressed);
+      byMonth.computeIfAbsent(String.valueOf(r.get(1)), k -> new ArrayList<>()).add(suppressed);
+    }
+    assertThat(analyst).hasSize(gold.size());
+    assertThat(small).isPositive();
+    assertThat(analyst.stream().filter(r -> !r.<Boolean>getAs("member_months_suppressed")).count())
+        .as("some cells stay visible").isPositive();
+    for (Map<String, List<Boolean>> lines : List.of(byPayer, byMonth)) {
+      lines.forEach((line, flags) -> assertThat(flags.size() < 2 || flags.stream().filter(f -> f).count() != 1)
+          .as("line %s must not have exactly one hidden cell: %s", line, flags).isTrue());
+    }
+  }
+
+  @Test
+  @Order(5)
+  void aMemberWhoOptsOutOfResearchLeavesTheResearchTablesOnly() {
+    String member = column(rows(gold("claims_gold.member_month_costs")), "member_id").iterator().next();
+    String pseudonym = pseudonym("test", firstSecret, member);
+    long monthsOfMember = rows(gold("member_gold.member_months")).stream()
+        .filter(r -> r.getString(0).equals(member)).count();
+    Cli.Result deny = cli("sql", "INSERT INTO meshlake_platform.consents VALUES ('" + member + "', 'research', 'deny',"
+        + " NULL, NULL, current_timestamp())");
+    assertThat(deny.status()).as(deny.all()).isZero();
+
+    runBoth();
+
+    for (String product : List.of("member_gold.members", "member_gold.member_months", "claims_gold.member_month_costs")) {
+      assertThat(column(rows(governed("researcher", product)), "member_id")).as("researcher %s", product)
+          .doesNotContain(pseudonym).isNotEmpty();
+      assertThat(column(rows(governed("analyst", product)), "member_id")).as("analyst %s", product).contains(pseudonym);
+      assertThat(column(rows(gold(product)), "member_id")).as("gold %s", product).contains(member);
+    }
+    Row decision = sql("SELECT details FROM delta.`" + warehouse + "/meshlake_platform/audit_log` WHERE kind ="
+        + " 'policy_decision' AND get_json_object(details, '$.class') = 'researcher' AND get_json_object(details,"
+        + " '$.product') = 'member_gold.member_months' ORDER BY sequence DESC LIMIT 1").get(0);
+    assertThat(decision.getString(0)).contains("\"rows_removed\":" + monthsOfMember).contains("\"purpose\":\"research\"");
+  }
+
+  @Test
+  @Order(6)
+  void aNewKeyChangesPseudonymsOfNewPublicationsOnly() throws IOException {
+    String members = governed("analyst", "member_gold.members");
+    long before = latestVersion(members);
+    byte[] second = randomSecret();
+    Files.writeString(keyFile, "k2:" + Base64.getEncoder().encodeToString(second) + "\n", StandardOpenOption.APPEND);
+
+    runBoth();
+
+    Set<String> now = column(rows(members), "member_id");
+    Set<String> old = column(rows(members, before), "member_id");
+    Map<String, String> ids = new HashMap<>();
+    patients.forEach(p -> ids.put(p.get("Id"), p.get("Id")));
+    assertThat(now).isEqualTo(ids.keySet().stream().map(id -> pseudonym("k2", second, id)).collect(Collectors.toSet()));
+    assertThat(old).isEqualTo(ids.keySet().stream().map(id -> pseudonym("test", firstSecret, id))
+        .collect(Collectors.toSet()));
+    Set<String> costs = column(rows(governed("analyst", "claims_gold.member_month_costs")), "member_id");
+    assertThat(costs).isNotEmpty().allMatch(p -> p.startsWith("k2:"));
+    assertThat(now).containsAll(costs);
+  }
+
+  @Test
+  @Order(7)
+  void theAuditLogVerifiesAndAChangedRecordIsFoundWhereItIs() {
+    Cli.Result intact = cli("audit", "verify");
+    assertThat(intact.status()).as(intact.all()).isZero();
+    assertThat(intact.out()).startsWith("OK: the audit log is intact");
+    List<String> kinds = sql("SELECT DISTINCT kind FROM delta.`" + warehouse + "/meshlake_platform/audit_log`").stream()
+        .map(r -> r.getString(0)).toList();
+    assertThat(kinds).containsExactlyInAnyOrder("run", "publication", "policy_decision", "query");
+    String log = warehouse + "/meshlake_platform/audit_log";
+    spark().sql("ALTER TABLE delta.`" + log + "` SET TBLPROPERTIES ('delta.appendOnly' = 'false')");
+    spark().sql("UPDATE delta.`" + log + "` SET actor = 'mallory' WHERE sequence = 3");
+
+    Cli.Result tampered = cli("audit", "verify");
+
+    assertThat(tampered.status()).isEqualTo(1);
+    assertThat(tampered.out()).contains("The audit log is NOT intact")
+        .contains("record 3: its content does not match its hash").contains("actor was").contains("and is now mallory");
+  }
+}
