@@ -2,6 +2,7 @@ package io.meshlake.jobs.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.meshlake.Platform;
+import io.meshlake.api.Layer;
 import io.meshlake.config.Environment;
 import io.meshlake.jobs.generate.SyntheaCsvGenerator;
 import io.meshlake.plan.Domains;
@@ -26,11 +27,12 @@ import picocli.CommandLine.Parameters;
  * One benchmark phase, run by {@link BenchCommand} in a JVM of its own so every phase pays its own
  * start-up, like a scheduled job does. Prints one result line for the parent to read.
  */
-@Command(name = "bench-phase", hidden = true, description = "One phase of `meshlake bench`, in its own JVM.")
+@Command(name = "bench-phase", hidden = true,
+    description = "One phase of `meshlake bench` or `meshlake fhir bench-ingest`, in its own JVM.")
 public final class BenchPhaseCommand implements Callable<Integer> {
   static final String RESULT_PREFIX = "BENCH-RESULT ";
 
-  @Parameters(index = "0", description = "baseline or meshlake") String phase;
+  @Parameters(index = "0", description = "baseline, meshlake, fhir-baseline or fhir-meshlake") String phase;
   @Option(names = "--extract", required = true) String extract;
   @Option(names = "--warehouse", required = true) String warehouse;
   @Option(names = "--name", required = true) String name;
@@ -44,10 +46,27 @@ public final class BenchPhaseCommand implements Callable<Integer> {
       Environment env = Environment.load("local").withWarehouse(warehouse);
       if (phase.equals("baseline")) {
         new BaselineJob(io.meshlake.spark.Sessions.start(env, Map.of()), extract, warehouse).run();
+      } else if (phase.equals("fhir-baseline")) {
+        long resources = new FhirBaselineJob(io.meshlake.spark.Sessions.start(env, Map.of()), extract, warehouse).run();
+        tables.add(new PhaseResult.TableTiming("baseline", "SUCCEEDED", resources,
+            (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0, 0));
+      } else if (phase.equals("fhir-meshlake")) {
+        Platform platform = Platform.start(env, Map.of(), line -> { });
+        Planner planner = Planner.of(Domains.discover());
+        for (Layer layer : List.of(Layer.BRONZE, Layer.SILVER)) {
+          RunResult result = platform.run(planner.plan(new Selection("clinical", Optional.of(layer), Optional.empty(), false)),
+              extract, false, Optional.empty());
+          if (!result.succeeded()) {
+            System.err.println(result.summary());
+            return 1;
+          }
+          result.builds().forEach(b -> tables.add(new PhaseResult.TableTiming(b.table().qualifiedName(), b.status().name(),
+              b.rowsIn(), b.elapsed().toMillis() / 1000.0, 0)));
+        }
       } else {
         Planner planner = Planner.of(Domains.discover());
         Platform platform = Platform.start(env, Map.of(), line -> { });
-        for (String domain : planner.domainOrder()) {
+        for (String domain : BaselineJob.DOMAINS) {
           RunResult result = platform.run(planner.plan(Selection.domain(domain)), extract, false,
               Optional.of(SyntheaCsvGenerator.extractDate().atStartOfDay(ZoneOffset.UTC).toInstant()));
           // The run appends to the audit log after its result is complete, just before returning.
