@@ -5,6 +5,8 @@ import io.meshlake.api.TableId;
 import io.meshlake.catalog.Catalog;
 import io.meshlake.catalog.CatalogSite;
 import io.meshlake.catalog.ConsumerAccess;
+import io.meshlake.governance.policy.ConsumerClass;
+import io.meshlake.governance.policy.PolicySet;
 import io.meshlake.catalog.DataProduct;
 import io.meshlake.catalog.OdcsContract;
 import io.meshlake.catalog.ProductRuns;
@@ -15,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,7 +56,11 @@ final class CatalogCommand implements Runnable {
     PlatformOptions platform;
 
     Catalog catalog() {
-      return Catalog.of(Domains.discover(), platform.environment().warehouse(), ConsumerAccess.NOT_CONFIGURED);
+      // Every consumer class of the policies reads every product, each through its own view of it.
+      List<String> classes = PolicySet.load(platform.environment().governance().policyFolder()).consumerClasses()
+          .classes().stream().map(ConsumerClass::name).toList();
+      ConsumerAccess access = product -> Optional.of(classes);
+      return Catalog.of(Domains.discover(), platform.environment().warehouse(), access);
     }
 
     String warehouse() {
