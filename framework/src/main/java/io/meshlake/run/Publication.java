@@ -9,6 +9,7 @@ import io.meshlake.api.DerivedTable;
 import io.meshlake.api.Layer;
 import io.meshlake.api.TableId;
 import io.meshlake.contract.Contract;
+import io.meshlake.contract.ContractComments;
 import io.meshlake.contract.PublishedSchema;
 import io.meshlake.contract.SchemaCheck;
 import io.meshlake.governance.GovernedPublication;
@@ -130,7 +131,8 @@ final class Publication {
         throw new GateFailedException(failureMessage(table, gate, kept));
       }
       Governor.Published<Written> done = governor.publish(table, gate.publishable(), increment, asOf, () -> {
-        Commit commit = write.write(gate.publishable());
+        // Column comments travel in the data commit (an overwrite that replaces the schema would drop them).
+        Commit commit = write.write(ContractComments.attach(contract, gate.publishable()));
         long quarantined = quarantine(table.id(), gate.quarantined(), runId);
         if (published.isEmpty() || !published.get().equals(PublishedSchema.of(contract))) {
           store.setProperties(table.id(), Map.of(
@@ -139,6 +141,7 @@ final class Publication {
               "meshlake.owner", contract.owner(),
               "comment", contract.description()));
         }
+        ContractComments.apply(store, table.id(), contract); // commits only where a description changed
         return new Written(commit, quarantined);
       });
       history.save(new ResultKey(Instant.now().toEpochMilli(), scala.collection.immutable.Map$.MODULE$.empty()),
