@@ -27,6 +27,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -202,18 +206,49 @@ public final class Governor {
       long goldVersion = store.version(table.id()).orElseThrow();
       Optional<Dataset<Row>> decisions = views.stream().anyMatch(v -> v.consentPurpose().isPresent()) ? decisions()
           : Optional.empty();
-      List<GovernedPublication.ClassTable> tables = new ArrayList<>();
+      List<Supplier<GovernedPublication.ClassTable>> derivations = new ArrayList<>();
       for (ClassView view : views) {
-        tables.add(view.identity()
-            ? new GovernedPublication.ClassTable(view.consumerClass(), store.location(table.id()), goldVersion, false,
-                false, -1, view.describeColumns(), Optional.empty(), 0, 0, view.notes())
-            : derive(view, table, contract, rows, increment, goldVersion, asOf, decisions));
+        derivations.add(view.identity()
+            ? () -> new GovernedPublication.ClassTable(view.consumerClass(), store.location(table.id()), goldVersion,
+                false, false, -1, view.describeColumns(), Optional.empty(), 0, 0, view.notes())
+            : () -> GoldGuard.open(locations, () -> derive(view, table, contract, rows, increment, goldVersion, asOf,
+                decisions)));
       }
+      List<GovernedPublication.ClassTable> tables = inParallel(derivations);
       Optional<String> keyId = views.stream().anyMatch(v -> !v.identity() && v.usesKey())
           ? Optional.of(keyring().current().id()) : Optional.empty();
       return new Published<>(written, new GovernedPublication(table.id(), goldVersion, keyId, tables,
           Duration.between(start, Instant.now())));
     });
+  }
+
+  /**
+   * Runs the class tables' derivations side by side: each is a Spark job and a Delta commit, and while one
+   * waits on its commit or its driver-side planning the other keeps the executors busy.
+   */
+  private static <T> List<T> inParallel(List<Supplier<T>> tasks) {
+    // Threads created here inherit the caller's active Spark session.
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, tasks.size()), runnable -> {
+      Thread thread = new Thread(runnable, "meshlake-governance");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      List<Future<T>> futures = tasks.stream().map(t -> pool.submit(t::get)).toList();
+      List<T> results = new ArrayList<>();
+      for (Future<T> future : futures) {
+        results.add(future.get());
+      }
+      return results;
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException runtime ? runtime
+          : new IllegalStateException("Deriving a consumer class's table failed: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while deriving the consumer classes' tables", e);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** A product's publication and what governance derived from it. */
@@ -399,7 +434,9 @@ public final class Governor {
   }
 
   /**
-   * Appends a run, its publications and their policy decisions to the audit log, in one commit.
+   * Appends a run, its publications and their policy decisions to the audit log, in one commit. The
+   * runner records every run that changed or failed something; a run that found nothing new is not
+   * recorded.
    *
    * @param runId the run
    * @param run what to record about the run itself (domain, statuses, times)

@@ -103,7 +103,9 @@ public final class Runner {
     }
     RunResult result = new RunResult(runId, plan.selection().domain(), startedAt, Instant.now(), builds, verdicts,
         governance);
-    governor.audit(runId, result.auditDetails(), governance);
+    if (result.committedAnything() || !result.succeeded()) {
+      governor.audit(runId, result.auditDetails(), governance);
+    }
     return result;
   }
 

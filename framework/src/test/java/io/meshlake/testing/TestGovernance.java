@@ -5,6 +5,7 @@ import io.meshlake.governance.PseudonymKey;
 import io.meshlake.governance.PseudonymKeyring;
 import io.meshlake.governance.policy.PolicySet;
 import io.meshlake.table.DeltaTableStore;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,12 @@ public final class TestGovernance {
 
   /** A governor with the shipped policies and this JVM's random test key. */
   public static Governor governor(DeltaTableStore store) {
-    return new Governor(store, PolicySet.load(Optional.empty()), () -> KEYS);
+    return governor(store, Optional.empty());
+  }
+
+  /** A governor with the policy files of a folder (the others shipped) and this JVM's random test key. */
+  public static Governor governor(DeltaTableStore store, Optional<Path> policies) {
+    return new Governor(store, PolicySet.load(policies), () -> KEYS);
   }
 
   /** A key with a random secret. */

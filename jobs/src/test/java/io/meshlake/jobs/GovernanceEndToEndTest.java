@@ -341,6 +341,29 @@ class GovernanceEndToEndTest extends SparkTestBase {
 
   @Test
   @Order(7)
+  void newMembersArePublishedIntoTheClassTablesByReplacingTheirKeysOnly() throws IOException {
+    SyntheaCsvGenerator.generate(GeneratorOptions.of(5, extract).withBadFraction(0).withFirstMember(200).withPart("inc1"));
+    List<String> added = RawCsv.read(extract.resolve("patients.inc1.csv")).stream().map(p -> p.get("Id")).toList();
+    byte[] current = Base64.getDecoder().decode(Files.readAllLines(keyFile).get(1).substring("k2:".length()));
+    String analyst = governed("analyst", "member_gold.members");
+    long before = latestVersion(analyst);
+
+    runBoth();
+
+    Set<String> members = column(rows(analyst), "member_id");
+    assertThat(members).hasSize(patients.size() + added.size())
+        .containsAll(added.stream().map(id -> pseudonym("k2", current, id)).toList());
+    Row commit = io.delta.tables.DeltaTable.forPath(spark(), analyst).history(1).first();
+    assertThat(commit.getLong(0)).isEqualTo(before + 1);
+    assertThat(commit.<String, String>getJavaMap(commit.fieldIndex("operationParameters")).get("predicate"))
+        .as("only the new members' rows were replaced").contains(pseudonym("k2", current, added.get(0)))
+        .doesNotContain(pseudonym("k2", current, patients.get(0).get("Id")));
+    assertThat(column(rows(governed("researcher", "member_gold.members")), "member_id"))
+        .containsAll(added.stream().map(id -> pseudonym("k2", current, id)).toList());
+  }
+
+  @Test
+  @Order(8)
   void theAuditLogVerifiesAndAChangedRecordIsFoundWhereItIs() {
     Cli.Result intact = cli("audit", "verify");
     assertThat(intact.status()).as(intact.all()).isZero();
