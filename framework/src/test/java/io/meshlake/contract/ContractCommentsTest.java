@@ -16,7 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ContractCommentsTest extends SparkTestBase {
-  private static final TableId SCORES = new TableId("people", Layer.GOLD, "scores");
+  // The mechanics are the same on any Delta table; gold tables are written only by publications (GoldGuard).
+  private static final TableId SCORES = new TableId("people", Layer.SILVER, "scores");
   private static final Contract CONTRACT = new Contract("scores", "people", "people-team@example.org",
       "Total score per person's name; it's the sum of every score", SemanticVersion.parse("1.0.0"), List.of("name"),
       List.of(new ContractColumn("name", "string", false, "The person's name", Classification.PHI),
@@ -35,13 +36,13 @@ class ContractCommentsTest extends SparkTestBase {
 
   /** DESCRIBE TABLE's column comments by column name (its rows are col_name, data_type, comment). */
   private static Map<String, String> describedComments() {
-    return sql("DESCRIBE TABLE people_gold.scores").stream().filter(r -> !r.getString(0).isBlank()
+    return sql("DESCRIBE TABLE people_silver.scores").stream().filter(r -> !r.getString(0).isBlank()
             && !r.getString(0).startsWith("#"))
         .collect(Collectors.toMap(r -> r.getString(0), r -> r.isNullAt(2) ? "" : r.getString(2)));
   }
 
   private static String describedTableComment() {
-    return sql("DESCRIBE TABLE EXTENDED people_gold.scores").stream().filter(r -> r.getString(0).equals("Comment"))
+    return sql("DESCRIBE TABLE EXTENDED people_silver.scores").stream().filter(r -> r.getString(0).equals("Comment"))
         .map(r -> r.getString(1)).findFirst().orElse("");
   }
 
@@ -95,16 +96,16 @@ class ContractCommentsTest extends SparkTestBase {
 
   @Test
   void aTableCreatedFromAttachedRowsCarriesTheCommentsAndAReplaceWhereKeepsThem() {
-    TableId fresh = new TableId("people", Layer.GOLD, "fresh_scores");
+    TableId fresh = new TableId("people", Layer.SILVER, "fresh_scores");
     Dataset<Row> rows = ContractComments.attach(CONTRACT, spark().sql("SELECT 'ann' AS name, CAST(3 AS BIGINT) AS total"));
     store.create(fresh, rows.schema(), List.of(), CONTRACT.description(), Map.of());
     rows.write().format("delta").mode("append").save(store.location(fresh));
     ContractComments.attach(CONTRACT, spark().sql("SELECT 'ann' AS name, CAST(4 AS BIGINT) AS total")).write()
         .format("delta").mode("overwrite").option("replaceWhere", "name = 'ann'").save(store.location(fresh));
 
-    assertThat(scalar("SELECT total FROM people_gold.fresh_scores")).isEqualTo(4L);
+    assertThat(scalar("SELECT total FROM people_silver.fresh_scores")).isEqualTo(4L);
     assertThat(ContractComments.apply(store, fresh, CONTRACT)).isZero();
-    assertThat(sql("DESCRIBE TABLE people_gold.fresh_scores").stream().filter(r -> r.getString(0).equals("name"))
+    assertThat(sql("DESCRIBE TABLE people_silver.fresh_scores").stream().filter(r -> r.getString(0).equals("name"))
         .map(r -> r.getString(2)).toList()).containsExactly("The person's name");
   }
 
@@ -114,6 +115,6 @@ class ContractCommentsTest extends SparkTestBase {
         List.of(new ContractColumn("rank", "int", true, "Rank", Classification.NONE)), List.of(), List.of(), null, null);
 
     assertThatThrownBy(() -> ContractComments.apply(store, SCORES, wider))
-        .hasMessageContaining("people_gold.scores.rank").hasMessageContaining("its columns: name, total");
+        .hasMessageContaining("people_silver.scores.rank").hasMessageContaining("its columns: name, total");
   }
 }
