@@ -113,7 +113,7 @@ class CatalogEndToEndTest extends SparkTestBase {
         // validity: met in runs 1 and 3, missed in run 2 (the failed gate)
         .containsPattern("met in 66\\.7% of 3 run\\(s\\)\\s+\\+-\\+")
         .containsPattern("ownership\\s+string\\s+")
-        .contains("not set: no governance policy names this product yet");
+        .containsPattern("Consumer classes\\s+clinical, analyst, researcher"); // conf/governance/consumer-classes.yaml
     assertThat(catalog("show", "claims_gold.payer_pmpm").out())
         .containsPattern("Upstream products\\s+member_gold.member_months")
         .containsPattern("Downstream products\\s+none");
