@@ -186,6 +186,12 @@ public final class DeltaTableStore {
    * images of updated rows), with Delta's {@code _change_type} column.
    */
   public Dataset<Row> changes(TableId id, long afterVersion, long upToVersion) {
+    if (afterVersion >= upToVersion) { // nothing committed since: Delta refuses a start after the latest version
+      return spark.read().format("delta").option("versionAsOf", upToVersion).load(location(id)).limit(0)
+          .withColumn("_change_type", org.apache.spark.sql.functions.lit(null).cast("string"))
+          .withColumn("_commit_version", org.apache.spark.sql.functions.lit(null).cast("long"))
+          .withColumn("_commit_timestamp", org.apache.spark.sql.functions.lit(null).cast("timestamp"));
+    }
     return spark.read().format("delta")
         .option("readChangeFeed", "true")
         .option("startingVersion", afterVersion + 1)
