@@ -57,7 +57,7 @@ class GeneratedExtractTest extends SparkTestBase {
   @Test
   void mistakesGetAClearMessageAndExitCode2() {
     String err = run(2, "plan", "billing").err();
-    assertThat(err).contains("Unknown domain 'billing'").contains("Known domains: claims, member");
+    assertThat(err).contains("Unknown domain 'billing'").contains("Known domains: claims, clinical, member, provider");
     err = run(2, "plan", "claims", "--layer", "platinum").err();
     assertThat(err).contains("Unknown layer 'platinum'").contains("bronze, silver, gold");
     String warehouse = freshWarehouse();

@@ -9,6 +9,7 @@ import io.meshlake.plan.Selection;
 import io.meshlake.plan.Step;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,11 @@ class DagGeneratorTest {
 
   @Test
   void oneDagPerDomainInTheOrderDomainsRun() {
-    assertThat(dags.keySet()).containsExactly("meshlake_member.py", "meshlake_claims.py");
+    assertThat(dags.keySet()).containsExactlyInAnyOrder("meshlake_member.py", "meshlake_claims.py",
+        "meshlake_clinical.py", "meshlake_provider.py");
+    List<String> order = List.copyOf(dags.keySet());
+    assertThat(order.indexOf("meshlake_member.py")).as("member publishes what claims reads")
+        .isLessThan(order.indexOf("meshlake_claims.py"));
   }
 
   @Test
