@@ -29,8 +29,8 @@ import scala.collection.JavaConverters;
  * A SQL session as one consumer class ({@code meshlake sql --as <class>}): the gold products are
  * registered under their usual names ({@code claims_gold.member_month_costs}), each resolving to the
  * class's table (or to the gold table for a class that sees it unchanged), and nothing else. A query
- * may only read those tables: commands, other tables or files, and Java reflection are refused with
- * the list of what is allowed. Every query, allowed or refused, is recorded in the audit log.
+ * may only read those tables: commands, other tables or files, Java reflection and external programs
+ * ({@code TRANSFORM ... USING}) are refused with the list of what is allowed. Every query, allowed or refused, is recorded in the audit log.
  */
 public final class ConsumerSession implements AutoCloseable {
   private final DeltaTableStore store;
@@ -125,6 +125,9 @@ public final class ConsumerSession implements AutoCloseable {
   private void check(LogicalPlan plan, List<String> problems, List<String> read) {
     if (plan instanceof Command) {
       problems.add("it is a command (" + plan.nodeName() + "), not a query");
+    }
+    if (plan.getClass().getSimpleName().contains("ScriptTransformation")) {
+      problems.add("it runs a program (TRANSFORM ... USING)");
     }
     if (plan.children().isEmpty()) {
       leaf(plan, problems, read);

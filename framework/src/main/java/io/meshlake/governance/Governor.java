@@ -1,9 +1,11 @@
 package io.meshlake.governance;
 
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.delta.tables.DeltaTable;
 import io.meshlake.api.DerivedTable;
 import io.meshlake.api.Layer;
 import io.meshlake.api.TableId;
@@ -33,9 +35,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
-import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -214,7 +214,9 @@ public final class Governor {
             : () -> GoldGuard.open(locations, () -> derive(view, table, contract, rows, increment, goldVersion, asOf,
                 decisions)));
       }
-      List<GovernedPublication.ClassTable> tables = inParallel(derivations);
+      // An increment's MERGEs stamp their commits through the session's configuration: one at a time.
+      List<GovernedPublication.ClassTable> tables = increment.isPresent()
+          ? derivations.stream().map(Supplier::get).toList() : inParallel(derivations);
       Optional<String> keyId = views.stream().anyMatch(v -> !v.identity() && v.usesKey())
           ? Optional.of(keyring().current().id()) : Optional.empty();
       return new Published<>(written, new GovernedPublication(table.id(), goldVersion, keyId, tables,
@@ -268,15 +270,17 @@ public final class Governor {
 
   /** Runs the gold write with its commits stamped with the consent versions it was filtered by, if any. */
   private <T> T withGoldStamp(Contract contract, Supplier<T> goldWrite) {
-    if (consentPurpose(contract).isEmpty()) {
-      return goldWrite.get();
-    }
+    return consentPurpose(contract).isEmpty() ? goldWrite.get()
+        : stamped(new Stamp(-1, "", "", consentVersions()), goldWrite);
+  }
+
+  /** Runs {@code write} with every Delta commit it makes carrying {@code stamp} as its user metadata. */
+  private <T> T stamped(Stamp stamp, Supplier<T> write) {
     String key = "spark.databricks.delta.commitInfo.userMetadata";
-    Stamp stamp = new Stamp(-1, "", "", consentVersions());
     Optional<String> previous = Optional.ofNullable(store.spark().conf().get(key, null));
     store.spark().conf().set(key, stamp.json());
     try {
-      return goldWrite.get();
+      return write.get();
     } finally {
       previous.ifPresentOrElse(p -> store.spark().conf().set(key, p), () -> store.spark().conf().unset(key));
     }
@@ -303,15 +307,22 @@ public final class Governor {
       suppressed = s.suppressed();
     }
     Stamp stamp = stamp(view, contract, goldVersion);
-    DataFrameWriter<Row> writer = governed.write().format("delta").mode("overwrite").option("userMetadata", stamp.json());
     if (incremental) {
-      writer = writer.option("replaceWhere", keyPredicate(view, increment.get()));
+      // One MERGE replaces the keys' rows: the old ones are marked deleted (deletion vectors), not copied.
+      Dataset<Row> rowsOfKeys = governed;
+      stamped(stamp, () -> {
+        DeltaTable.forPath(store.spark(), location).as("t").merge(rowsOfKeys.as("s"), lit(false))
+            .whenNotMatched().insertAll()
+            .whenNotMatchedBySource(keysOf(view, increment.get())).delete()
+            .execute();
+        return null;
+      });
     } else {
-      writer = writer.option("overwriteSchema", "true");
+      governed.write().format("delta").mode("overwrite").option("overwriteSchema", "true")
+          .option("delta.enableDeletionVectors", "true").option("userMetadata", stamp.json()).save(location);
     }
-    writer.save(location);
     Commit commit = store.lastCommit(location).orElseThrow();
-    long written = commit.metric("numOutputRows");
+    long written = commit.metric(incremental ? "numTargetRowsInserted" : "numOutputRows");
     long removed = filtered ? source.count() - written : 0;
     return new GovernedPublication.ClassTable(view.consumerClass(), location, commit.version(), true, incremental, written,
         view.describeColumns(), view.consentPurpose(), removed, suppressed, view.notes());
@@ -344,16 +355,13 @@ public final class Governor {
         granted));
   }
 
-  /** The class table's rows of the published keys: the keys as the class sees them. */
-  private String keyPredicate(ClassView view, Increment increment) {
-    if (increment.keys().isEmpty()) {
-      return "false";
-    }
+  /** The class table's rows of the published keys ({@code t}): the keys as the class sees them. */
+  private Column keysOf(ClassView view, Increment increment) {
     ClassView.ColumnDecision key = view.column(increment.column()).orElseThrow();
     Pseudonymiser pseudonymiser = key.treatment() == Treatment.PSEUDONYMISE ? new Pseudonymiser(keyring().current()) : null;
-    return "`" + increment.column() + "` IN (" + increment.keys().stream()
+    return col("t." + increment.column()).isin(increment.keys().stream()
         .map(k -> pseudonymiser == null ? k : pseudonymiser.pseudonym(String.valueOf(k), key.kind().orElseThrow()))
-        .map(k -> lit(k).expr().sql()).collect(Collectors.joining(", ")) + ")";
+        .toArray());
   }
 
   private Dataset<Row> withConsent(Dataset<Row> rows, String personColumn, String purpose, Instant asOf,

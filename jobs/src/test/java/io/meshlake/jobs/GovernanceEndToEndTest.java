@@ -234,6 +234,8 @@ class GovernanceEndToEndTest extends SparkTestBase {
     Cli.Result silver = cli("sql", "--as", "analyst", "SELECT * FROM member_silver.member_records");
     Cli.Result path = cli("sql", "--as", "researcher", "SELECT count(*) FROM delta.`" + gold("member_gold.members") + "`");
     Cli.Result write = cli("sql", "--as", "analyst", "DELETE FROM member_gold.members");
+    Cli.Result program = cli("sql", "--as", "analyst",
+        "SELECT TRANSFORM(member_id) USING 'env' AS (line) FROM member_gold.members");
     Cli.Result clinical = cli("sql", "--as", "clinical", "--format", "csv", "SELECT first_name FROM member_gold.members"
         + " WHERE member_id = '" + patients.get(0).get("Id") + "'");
 
@@ -248,12 +250,14 @@ class GovernanceEndToEndTest extends SparkTestBase {
     assertThat(path.err()).contains("Query refused for class researcher: it reads")
         .contains("member_gold/members, which is none of the class's tables");
     assertThat(write.err()).contains("Query refused for class analyst: it is a command");
+    assertThat(program.err()).contains("Query refused for class analyst: it runs a program (TRANSFORM ... USING)");
     assertThat(clinical.out()).contains(patients.get(0).get("FIRST"));
     assertThat(rows(gold("member_gold.members"))).as("the refused DELETE deleted nothing").hasSize(patients.size());
     List<Row> queries = sql("SELECT get_json_object(details, '$.class'), get_json_object(details, '$.status')"
         + " FROM delta.`" + warehouse + "/meshlake_platform/audit_log` WHERE kind = 'query' ORDER BY sequence");
     assertThat(queries.stream().map(r -> r.getString(0) + " " + r.getString(1)).toList()).containsExactly(
-        "analyst allowed", "analyst refused", "researcher refused", "analyst refused", "clinical allowed");
+        "analyst allowed", "analyst refused", "researcher refused", "analyst refused", "analyst refused",
+        "clinical allowed");
   }
 
   @Test
@@ -355,9 +359,13 @@ class GovernanceEndToEndTest extends SparkTestBase {
         .containsAll(added.stream().map(id -> pseudonym("k2", current, id)).toList());
     Row commit = io.delta.tables.DeltaTable.forPath(spark(), analyst).history(1).first();
     assertThat(commit.getLong(0)).isEqualTo(before + 1);
-    assertThat(commit.<String, String>getJavaMap(commit.fieldIndex("operationParameters")).get("predicate"))
-        .as("only the new members' rows were replaced").contains(pseudonym("k2", current, added.get(0)))
+    assertThat(commit.getString(commit.fieldIndex("operation"))).isEqualTo("MERGE");
+    assertThat(commit.<String, String>getJavaMap(commit.fieldIndex("operationParameters"))
+        .get("notMatchedBySourcePredicates")).as("only the new members' rows were replaced")
+        .contains(pseudonym("k2", current, added.get(0)))
         .doesNotContain(pseudonym("k2", current, patients.get(0).get("Id")));
+    assertThat(commit.<String, String>getJavaMap(commit.fieldIndex("operationMetrics")).get("numTargetRowsInserted"))
+        .isEqualTo(String.valueOf(added.size()));
     assertThat(column(rows(governed("researcher", "member_gold.members")), "member_id"))
         .containsAll(added.stream().map(id -> pseudonym("k2", current, id)).toList());
   }
