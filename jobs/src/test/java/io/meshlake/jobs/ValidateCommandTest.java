@@ -47,7 +47,7 @@ class ValidateCommandTest {
 
   @Test
   void theShippedDeclarationsContractsAndRulesAreSound() {
-    assertThat(validate(0)).startsWith("OK: 2 domain(s), 5 gold product(s) with contracts");
+    assertThat(validate(0)).startsWith("OK: 4 domain(s), 9 gold product(s) with contracts");
   }
 
   @Test

@@ -23,7 +23,8 @@ class DagGeneratorTest {
 
   @Test
   void oneDagPerDomainInTheOrderDomainsRun() {
-    assertThat(dags.keySet()).containsExactly("meshlake_member.py", "meshlake_claims.py");
+    assertThat(dags.keySet()).containsExactly("meshlake_clinical.py", "meshlake_member.py", "meshlake_provider.py",
+        "meshlake_claims.py");
   }
 
   @Test
