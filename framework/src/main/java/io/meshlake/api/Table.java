@@ -39,6 +39,15 @@ public final class Table {
     return new Table(name);
   }
 
+  /**
+   * A silver table that is a SQL on FHIR v2 view over a bronze FHIR table: the view's rows over the latest
+   * version of each resource new since the last build, upserted on the view's key column. Short for
+   * {@code named(name).fromNewRowsOf(bronze).view(viewPath).merge(key)}, for views giving one row per resource.
+   */
+  public static Table fhirView(String name, String bronze, String viewPath, String key) {
+    return named(name).fromNewRowsOf(bronze).view(viewPath).merge(key);
+  }
+
   /** Reads these inputs whole (as of the version the run pinned). */
   public Table from(String... references) {
     Arrays.stream(references).forEach(r -> inputs.add(new Input(r, ReadMode.SNAPSHOT)));
@@ -125,7 +134,8 @@ public final class Table {
   DerivedTable build(String domain, Layer layer) {
     TableId id = new TableId(domain, layer, name);
     if ((transform != null ? 1 : 0) + (sqlPath != null ? 1 : 0) + (viewPath != null ? 1 : 0) > 1) {
-      throw new IllegalArgumentException(id + " declares more than one of transform(...), sql(...) and view(...): keep one");
+      throw new IllegalArgumentException(
+          id + " declares more than one of transform(...), sql(...) and view(...): keep one");
     }
     if (viewPath != null && inputs.size() != 1) {
       throw new IllegalArgumentException(id + " is a FHIR view, which reads one bronze FHIR table, but declares "

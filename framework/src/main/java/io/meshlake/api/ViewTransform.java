@@ -1,13 +1,23 @@
 package io.meshlake.api;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.struct;
+
 import io.meshlake.config.ClasspathResources;
 import io.meshlake.fhir.view.FhirView;
 import io.meshlake.fhir.view.ViewDefinition;
 import io.meshlake.fhir.view.ViewDefinitionException;
+import io.meshlake.ingest.FhirResources;
+import io.meshlake.ingest.IngestColumns;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -23,6 +33,10 @@ import org.apache.spark.sql.Row;
  * @param view the parsed view; it is compiled, and checked, when loaded
  */
 public record ViewTransform(String resource, String input, ViewDefinition view) implements Transform {
+  private static final String CARRIED_ID = "__meshlake_resource_id";
+  private static final String CARRIED_VERSION = "__meshlake_resource_version";
+  private static final String LATEST_ID = "__meshlake_latest_id";
+  private static final String LATEST_VERSION = "__meshlake_latest_version";
 
   /**
    * Loads and checks {@code meshlake/<domain>/<path>} from the classpath.
@@ -55,8 +69,24 @@ public record ViewTransform(String resource, String input, ViewDefinition view) 
     return over(context.input(input));
   }
 
-  /** The view's rows over the latest version of each resource of these bronze rows. */
+  /**
+   * The view's rows over the latest version of each resource of these bronze rows (the version {@link
+   * Deduplicate#latestFhirVersion} picks). The view runs first and only the rows of each resource's latest
+   * version are kept, by a join on narrow columns: the resources' JSON is never shuffled.
+   */
   public Dataset<Row> over(Dataset<Row> bronzeRows) {
-    return FhirView.apply(Deduplicate.latestFhirVersion(bronzeRows), view);
+    List<Column> order = new ArrayList<>(List.of(col(FhirResources.LAST_UPDATED),
+        expr("try_cast(" + FhirResources.VERSION_ID + " AS BIGINT)")));
+    IngestColumns.ARRIVAL_ORDER.forEach(c -> order.add(col(c)));
+    // a struct orders field by field, nulls first: its maximum is the version latestFhirVersion ranks first
+    Dataset<Row> resources = bronzeRows.where(col(FhirResources.RESOURCE_TYPE).equalTo(view.resource()))
+        .select(col(FhirResources.RESOURCE), col(FhirResources.ID).as(CARRIED_ID),
+            struct(order.toArray(Column[]::new)).as(CARRIED_VERSION));
+    Dataset<Row> latest = resources.groupBy(col(CARRIED_ID).as(LATEST_ID))
+        .agg(max(col(CARRIED_VERSION)).as(LATEST_VERSION));
+    Dataset<Row> rows = FhirView.apply(resources, view, List.of(CARRIED_ID, CARRIED_VERSION));
+    return rows.join(latest, rows.col(CARRIED_ID).equalTo(latest.col(LATEST_ID))
+            .and(rows.col(CARRIED_VERSION).eqNullSafe(latest.col(LATEST_VERSION))))
+        .drop(CARRIED_ID, CARRIED_VERSION, LATEST_ID, LATEST_VERSION);
   }
 }

@@ -47,23 +47,47 @@ public final class FhirView {
    * @throws IllegalArgumentException when the input has no string column {@code resource}
    */
   public static Dataset<Row> apply(Dataset<Row> resources, ViewDefinition view) {
+    return apply(resources, view, List.of());
+  }
+
+  /**
+   * The view's rows over the resources, each followed by the values of the {@code carried} input columns of
+   * the resource it comes from (e.g. its id and version, to relate the rows back to their resource).
+   *
+   * @throws IllegalArgumentException when the input has no string column {@code resource}, lacks a carried
+   *     column, or a carried column has the name of a view column
+   */
+  public static Dataset<Row> apply(Dataset<Row> resources, ViewDefinition view, List<String> carried) {
     CompiledView compiled = CompiledView.compile(view);
     List<String> inputColumns = Arrays.asList(resources.columns());
     if (!inputColumns.contains(RESOURCE)) {
       throw new IllegalArgumentException("The input to a FHIR view needs a string column '" + RESOURCE
           + "' with one FHIR JSON resource per row; it has " + inputColumns);
     }
+    SparkColumns spark = new SparkColumns(compiled.columns());
+    List<org.apache.spark.sql.types.StructField> fields = new ArrayList<>(Arrays.asList(spark.schema().fields()));
+    for (String column : carried) {
+      if (!inputColumns.contains(column) || Arrays.asList(spark.schema().fieldNames()).contains(column)) {
+        throw new IllegalArgumentException("Cannot carry column '" + column + "' through view " + view.name()
+            + ": the input must have it and the view must not (input " + inputColumns + ")");
+      }
+      fields.add(resources.schema().apply(column));
+    }
     Dataset<Row> candidates = inputColumns.contains(RESOURCE_TYPE)
         ? resources.where(functions.col(RESOURCE_TYPE).equalTo(compiled.resource()))
         : resources;
-    SparkColumns spark = new SparkColumns(compiled.columns());
+    List<org.apache.spark.sql.Column> selected = new ArrayList<>(List.of(functions.col(RESOURCE)));
+    carried.forEach(c -> selected.add(functions.col(c)));
     // lenient: dates and timestamps are accepted as java.sql or java.time values, whatever the session's java8API setting
-    return candidates.select(RESOURCE).mapPartitions(new ViewPartition(view, spark),
-        ExpressionEncoder.apply(RowEncoder.encoderFor(spark.schema(), true)));
+    return candidates.select(selected.toArray(org.apache.spark.sql.Column[]::new))
+        .mapPartitions(new ViewPartition(view, spark, carried.size()),
+            ExpressionEncoder.apply(RowEncoder.encoderFor(new org.apache.spark.sql.types.StructType(
+                fields.toArray(org.apache.spark.sql.types.StructField[]::new)), true)));
   }
 
   /** Compiles the view once per partition and turns each resource into its rows. */
-  private record ViewPartition(ViewDefinition view, SparkColumns spark) implements MapPartitionsFunction<Row, Row> {
+  private record ViewPartition(ViewDefinition view, SparkColumns spark, int carried)
+      implements MapPartitionsFunction<Row, Row> {
     @Override
     public Iterator<Row> call(Iterator<Row> input) {
       CompiledView compiled = CompiledView.compile(view);
@@ -73,18 +97,30 @@ public final class FhirView {
         @Override
         public boolean hasNext() {
           while (!pending.hasNext() && input.hasNext()) {
-            String json = input.next().getString(0);
+            Row in = input.next();
+            String json = in.getString(0);
             if (json == null) {
               continue;
             }
             JsonNode resource = FhirJson.parse(json, "a resource");
             List<Row> rows = new ArrayList<>();
             for (Object[] values : compiled.rows(resource)) {
-              rows.add(spark.row(values));
+              rows.add(carried == 0 ? spark.row(values) : withCarried(spark.row(values), in));
             }
             pending = rows.iterator();
           }
           return pending.hasNext();
+        }
+
+        private Row withCarried(Row row, Row in) {
+          Object[] values = new Object[row.length() + carried];
+          for (int i = 0; i < row.length(); i++) {
+            values[i] = row.get(i);
+          }
+          for (int i = 0; i < carried; i++) {
+            values[row.length() + i] = in.get(1 + i);
+          }
+          return org.apache.spark.sql.RowFactory.create(values);
         }
 
         @Override

@@ -27,20 +27,21 @@ public final class ClinicalDomain implements Domain {
         .ingestFhir("procedures_raw", "Procedure")
         .ingestFhir("medication_requests_raw", "MedicationRequest")
         .ingestFhir("immunizations_raw", "Immunization")
-        .silver(fhirView("patients", "patients_raw", "views/patient.json", "patient_id",
-            "One row per patient: name, gender, birth date, death, first address"))
-        .silver(fhirView("encounters", "encounters_raw", "views/encounter.json", "encounter_id",
-            "One row per encounter: patient, class, type code, period, practitioner, organization"))
-        .silver(fhirView("conditions", "conditions_raw", "views/condition.json", "condition_id",
-            "One row per condition: patient, encounter, statuses, code, onset, abatement"))
-        .silver(fhirView("observations", "observations_raw", "views/observation.json", "observation_id",
-            "One row per observation: patient, encounter, code, time, value; panel components as JSON"))
-        .silver(fhirView("procedures", "procedures_raw", "views/procedure.json", "procedure_id",
-            "One row per procedure: patient, encounter, code, when performed"))
-        .silver(fhirView("medication_requests", "medication_requests_raw", "views/medication_request.json",
-            "medication_request_id", "One row per medication order: patient, encounter, medication code, when, by whom"))
-        .silver(fhirView("immunizations", "immunizations_raw", "views/immunization.json", "immunization_id",
-            "One row per immunization: patient, encounter, vaccine code, when"))
+        .silver(Table.fhirView("patients", "patients_raw", "views/patient.json", "patient_id")
+            .description("One row per patient: name, gender, birth date, death, first address"))
+        .silver(Table.fhirView("encounters", "encounters_raw", "views/encounter.json", "encounter_id")
+            .description("One row per encounter: patient, class, type code, period, practitioner, organization"))
+        .silver(Table.fhirView("conditions", "conditions_raw", "views/condition.json", "condition_id")
+            .description("One row per condition: patient, encounter, statuses, code, onset, abatement"))
+        .silver(Table.fhirView("observations", "observations_raw", "views/observation.json", "observation_id")
+            .description("One row per observation: patient, encounter, code, time, value; panel components as JSON"))
+        .silver(Table.fhirView("procedures", "procedures_raw", "views/procedure.json", "procedure_id")
+            .description("One row per procedure: patient, encounter, code, when performed"))
+        .silver(Table.fhirView("medication_requests", "medication_requests_raw", "views/medication_request.json",
+                "medication_request_id")
+            .description("One row per medication order: patient, encounter, medication code, when, by whom"))
+        .silver(Table.fhirView("immunizations", "immunizations_raw", "views/immunization.json", "immunization_id")
+            .description("One row per immunization: patient, encounter, vaccine code, when"))
         .gold(Table.named("patient_timeline")
             .from("encounters", "conditions", "observations", "procedures", "medication_requests", "immunizations")
             .sql("gold/patient_timeline.sql")
@@ -56,14 +57,5 @@ public final class ClinicalDomain implements Domain {
             .overwrite()
             .incrementalBy("patient_id"))
         .build();
-  }
-
-  /** A silver table: the view over the latest version of each new resource, upserted on the resource's key. */
-  private static Table fhirView(String name, String bronze, String view, String key, String description) {
-    return Table.named(name)
-        .fromNewRowsOf(bronze)
-        .view(view)
-        .merge(key)
-        .description(description + "; the latest version of each resource (SQL on FHIR view " + view + ")");
   }
 }

@@ -25,14 +25,16 @@ public final class ProviderDomain implements Domain {
         .ingestFhir("locations_raw", "Location")
         .ingest("providers_raw", SyntheaCsv.PROVIDERS)
         .ingest("csv_organizations_raw", SyntheaCsv.ORGANIZATIONS)
-        .silver(fhirView("practitioners", "practitioners_raw", "views/practitioner.json", "practitioner_id",
-            "One row per FHIR practitioner: NPI as sent, name parts, gender, first address and phone"))
-        .silver(fhirView("practitioner_roles", "practitioner_roles_raw", "views/practitioner_role.json", "role_id",
-            "One row per FHIR practitioner role: practitioner, organization and location (by id or identifier), specialty"))
-        .silver(fhirView("organizations", "organizations_raw", "views/organization.json", "organization_id",
-            "One row per FHIR organization: identifiers, name, type, first address and phone"))
-        .silver(fhirView("locations", "locations_raw", "views/location.json", "location_id",
-            "One row per FHIR location: managing organization (by id or identifier), address, position"))
+        .silver(Table.fhirView("practitioners", "practitioners_raw", "views/practitioner.json", "practitioner_id")
+            .description("One row per FHIR practitioner: NPI as sent, name parts, gender, first address and phone"))
+        .silver(Table.fhirView("practitioner_roles", "practitioner_roles_raw", "views/practitioner_role.json",
+                "role_id")
+            .description("One row per FHIR practitioner role: practitioner, organization and location (by id or"
+                + " identifier), specialty"))
+        .silver(Table.fhirView("organizations", "organizations_raw", "views/organization.json", "organization_id")
+            .description("One row per FHIR organization: identifiers, name, type, first address and phone"))
+        .silver(Table.fhirView("locations", "locations_raw", "views/location.json", "location_id")
+            .description("One row per FHIR location: managing organization (by id or identifier), address, position"))
         .silver(Table.named("csv_providers")
             .fromNewRowsOf("providers_raw")
             .transform(CsvProviders::providers)
@@ -50,14 +52,5 @@ public final class ProviderDomain implements Domain {
             .sql("gold/provider_directory.sql")
             .overwrite())
         .build();
-  }
-
-  /** A silver table: the view over the latest version of each new resource, upserted on the resource's key. */
-  private static Table fhirView(String name, String bronze, String view, String key, String description) {
-    return Table.named(name)
-        .fromNewRowsOf(bronze)
-        .view(view)
-        .merge(key)
-        .description(description + "; the latest version of each resource (SQL on FHIR view " + view + ")");
   }
 }
