@@ -12,6 +12,7 @@ import io.meshlake.run.RunResult;
 import io.meshlake.run.Runner;
 import io.meshlake.table.DeltaTableStore;
 import io.meshlake.testing.SparkTestBase;
+import io.meshlake.testing.TestGovernance;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +40,7 @@ class FhirViewTableTest extends SparkTestBase {
   }
 
   private RunResult run() {
-    return new Runner(store, new RunLog(store), line -> { }).run(
+    return new Runner(store, new RunLog(store), TestGovernance.governor(store), line -> { }).run(
         Planner.of(List.of(domain())).plan(Selection.domain("fhirtest")),
         new RunOptions(extract.toString(), false, 1 << 20, Optional.empty()));
   }
