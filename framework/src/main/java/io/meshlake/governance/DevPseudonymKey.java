@@ -3,6 +3,7 @@ package io.meshlake.governance;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -43,11 +44,21 @@ public final class DevPseudonymKey {
     new SecureRandom().nextBytes(secret);
     String line = KEY_ID + ":" + Base64.getEncoder().encodeToString(secret) + "\n";
     try {
-      Files.createDirectories(file.toAbsolutePath().getParent(),
+      Path folder = Files.createDirectories(file.toAbsolutePath().getParent(),
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-      // Created with mode 600 in one step, so the secret is never readable by others.
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      Files.writeString(file, line, StandardCharsets.US_ASCII);
+      // Written with mode 600 from the start, so the secret is never readable by others, then linked
+      // into place in one step: of two jobs starting at once, one creates the key and both use it.
+      Path created = Files.createTempFile(folder, ".dev-pseudonym", ".tmp",
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(created, line, StandardCharsets.US_ASCII);
+      try {
+        Files.createLink(file, created);
+      } catch (FileAlreadyExistsException another) {
+        say.accept("Using the development pseudonym key in " + file + " (not for real data)");
+        return PseudonymKeyring.readFile(file);
+      } finally {
+        Files.delete(created);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create development pseudonym key " + file + ": " + e.getMessage(), e);
     }

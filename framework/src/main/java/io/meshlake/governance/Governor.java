@@ -33,11 +33,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 
 /**
  * Applies the governance policies ({@link PolicySet}) to every gold publication; the platform's
@@ -308,13 +310,9 @@ public final class Governor {
     }
     Stamp stamp = stamp(view, contract, goldVersion);
     if (incremental) {
-      // One MERGE replaces the keys' rows: the old ones are marked deleted (deletion vectors), not copied.
       Dataset<Row> rowsOfKeys = governed;
       stamped(stamp, () -> {
-        DeltaTable.forPath(store.spark(), location).as("t").merge(rowsOfKeys.as("s"), lit(false))
-            .whenNotMatched().insertAll()
-            .whenNotMatchedBySource(keysOf(view, increment.get())).delete()
-            .execute();
+        replaceKeys(location, rowsOfKeys, increment.get().column(), keysAsSeen(view, increment.get()));
         return null;
       });
     } else {
@@ -355,13 +353,37 @@ public final class Governor {
         granted));
   }
 
-  /** The class table's rows of the published keys ({@code t}): the keys as the class sees them. */
-  private Column keysOf(ClassView view, Increment increment) {
+  /** The published keys as the class sees them: pseudonymised, or as they are. */
+  private List<Object> keysAsSeen(ClassView view, Increment increment) {
     ClassView.ColumnDecision key = view.column(increment.column()).orElseThrow();
-    Pseudonymiser pseudonymiser = key.treatment() == Treatment.PSEUDONYMISE ? new Pseudonymiser(keyring().current()) : null;
-    return col("t." + increment.column()).isin(increment.keys().stream()
-        .map(k -> pseudonymiser == null ? k : pseudonymiser.pseudonym(String.valueOf(k), key.kind().orElseThrow()))
-        .toArray());
+    if (key.treatment() != Treatment.PSEUDONYMISE) {
+      return increment.keys();
+    }
+    Pseudonymiser pseudonymiser = new Pseudonymiser(keyring().current());
+    return increment.keys().stream()
+        .map(k -> (Object) pseudonymiser.pseudonym(String.valueOf(k), key.kind().orElseThrow())).toList();
+  }
+
+  /**
+   * Replaces the rows of some keys with {@code rows} in one MERGE: the source is the new rows plus one
+   * marker row per key, and a target row matching a marker on its key is deleted (marked in a deletion
+   * vector, not copied), while the new rows are inserted. An equi-join on the key, so Delta hashes it.
+   */
+  private void replaceKeys(String location, Dataset<Row> rows, String keyColumn, List<Object> keys) {
+    String marker = "_meshlake_replaced_key";
+    StructField keyField = rows.schema().apply(keyColumn);
+    Dataset<Row> markers = store.spark().createDataFrame(keys.stream().map(RowFactory::create).toList(),
+        DataTypes.createStructType(List.of(keyField))).withColumn(marker, lit(true));
+    Dataset<Row> source = rows.withColumn(marker, lit(false)).unionByName(markers, true);
+    Map<String, Column> insert = new LinkedHashMap<>();
+    for (String column : rows.columns()) {
+      insert.put(column, col("s.`" + column + "`"));
+    }
+    DeltaTable.forPath(store.spark(), location).as("t")
+        .merge(source.as("s"), col("t.`" + keyColumn + "`").equalTo(col("s.`" + keyColumn + "`")).and(col("s." + marker)))
+        .whenMatched().delete()
+        .whenNotMatched(col("s." + marker).unary_$bang()).insert(insert)
+        .execute();
   }
 
   private Dataset<Row> withConsent(Dataset<Row> rows, String personColumn, String purpose, Instant asOf,

@@ -1,6 +1,13 @@
 /**
- * Governance transforms for publishing products: each is a small class over Spark {@code Dataset}s and
- * {@code Column}s, built from Spark SQL expressions (the one exception is the HMAC, a per-task UDF).
+ * Governance of gold publications: the policies of {@code conf/governance/} ({@link
+ * io.meshlake.governance.policy.PolicySet}) applied by the {@link io.meshlake.governance.Governor} at
+ * every publication, the {@link io.meshlake.governance.GoldGuard} that refuses every other write to a
+ * gold table, {@link io.meshlake.governance.ConsumerSession} for queries as a consumer class, and {@link
+ * io.meshlake.governance.NamingAuditor} for the standards. What a class sees of a product is a {@link
+ * io.meshlake.governance.ClassView}.
+ *
+ * <p>The transforms are small classes over Spark {@code Dataset}s and {@code Column}s, built from Spark
+ * SQL expressions (the one exception is the HMAC, a per-task UDF):
  *
  * <ul>
  *   <li>{@link io.meshlake.governance.Pseudonymiser} — keyed HMAC-SHA256 pseudonyms
@@ -21,8 +28,8 @@
  * </ul>
  *
  * <p><b>Key rotation.</b> New publications use the keyring's current (last) key; every pseudonym
- * carries its key id, and a publication should record {@link
- * io.meshlake.governance.Pseudonymiser#keyId()} (e.g. as a table property and in its audit record).
+ * carries its key id, and each publication records it (in its class tables' commits and its audit
+ * record); a new current key makes the next run publish every product again.
  * Publications made under an older key stay as they are; their pseudonyms do not join with those of
  * newer ones, which the differing key ids make visible.
  */

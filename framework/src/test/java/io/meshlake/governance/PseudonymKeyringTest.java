@@ -114,6 +114,33 @@ class PseudonymKeyringTest {
   }
 
   @Test
+  void jobsStartingAtOnceAllUseTheOneDevelopmentKeyThatIsCreated() throws Exception {
+    Path file = dir.resolve("race/.meshlake/dev-pseudonym.key");
+    int jobs = 8;
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(jobs);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(jobs);
+    try {
+      List<java.util.concurrent.Future<PseudonymKeyring>> keyrings = new java.util.ArrayList<>();
+      for (int i = 0; i < jobs; i++) {
+        keyrings.add(pool.submit(() -> {
+          start.await();
+          return DevPseudonymKey.ensure(file, line -> { });
+        }));
+      }
+      List<PseudonymKey> used = new java.util.ArrayList<>();
+      for (java.util.concurrent.Future<PseudonymKeyring> keyring : keyrings) {
+        used.add(keyring.get().current());
+      }
+      assertThat(used).containsOnly(PseudonymKeyring.readFile(file).current());
+    } finally {
+      pool.shutdownNow();
+    }
+    try (java.util.stream.Stream<Path> left = Files.list(file.getParent())) {
+      assertThat(left).as("no temporary key files left behind").containsExactly(file);
+    }
+  }
+
+  @Test
   void aPlatformUsesTheEnvironmentsKeyFirstAndTheDevelopmentKeyOnlyWhereAllowed() throws IOException {
     String secret = randomSecret();
     Path devKey = dir.resolve("dev/dev-pseudonym.key");

@@ -64,14 +64,22 @@ class FhirBulkGeneratorTest {
     assertThat(byType.keySet()).contains("Patient", "Encounter", "Condition", "Observation", "Procedure",
         "MedicationRequest", "Immunization", "Practitioner", "PractitionerRole", "Organization", "Location",
         "ExplanationOfBenefit", "Claim");
+    java.util.regex.Pattern reference = java.util.regex.Pattern.compile("\"reference\":\"([^\"]+)\"");
+    List<String> dangling = new java.util.ArrayList<>();
+    long references = 0;
     for (List<String> lines : byType.values()) {
       for (String line : lines) {
-        var references = java.util.regex.Pattern.compile("\"reference\":\"([^\"]+)\"").matcher(line);
-        while (references.find()) {
-          assertThat(known).as(line).contains(references.group(1));
+        var found = reference.matcher(line);
+        while (found.find()) {
+          references++;
+          if (!known.contains(found.group(1))) {
+            dangling.add(found.group(1) + " in " + line);
+          }
         }
       }
     }
+    assertThat(references).isPositive();
+    assertThat(dangling).as("references to no resource of the extract").isEmpty();
   }
 
   @Test
