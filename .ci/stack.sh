@@ -91,6 +91,12 @@ stack_up() {
   # The simple auth manager reads users from config and passwords from this file (it generates none for them).
   (umask 077; printf '{"meshlake": "%s"}\n' "$password" > "$stack_work/airflow-home/passwords.json")
 
+  # The stack's pseudonym key for the governance of gold publications: random per stack, outside the
+  # repository, mode 600, never printed; the Airflow tasks' and the tests' spark-submits inherit the variable.
+  (umask 077; python3 -c 'import base64, secrets; print("ci:" + base64.b64encode(secrets.token_bytes(32)).decode())' \
+    > "$stack_work/pseudonym.keys")
+  export MESHLAKE_PSEUDONYM_KEY_FILE="$stack_work/pseudonym.keys"
+
   stack_log "Airflow $AIRFLOW_VERSION standalone on http://127.0.0.1:$airflow_port (log: $stack_work/airflow.log)"
   stack_spawn "$stack_work/airflow.log" env \
     PATH="$SPARK_HOME/bin:$airflow_venv/bin:$PATH" \

@@ -2,11 +2,13 @@ package io.meshlake.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshlake.api.DomainSpec;
 import io.meshlake.jobs.airflow.AirflowClient;
 import io.meshlake.jobs.airflow.AirflowEndpoint;
 import io.meshlake.jobs.airflow.Dag;
 import io.meshlake.jobs.airflow.DagRun;
 import io.meshlake.jobs.airflow.TaskInstance;
+import io.meshlake.plan.Domains;
 import io.meshlake.testing.SparkTestBase;
 import java.io.IOException;
 import java.net.URI;
@@ -42,6 +44,7 @@ class AirflowIT extends SparkTestBase {
 
   static AirflowClient client;
   static Path work;
+  static Instant asOf;
 
   @BeforeAll
   static void deploy() throws IOException {
@@ -51,19 +54,21 @@ class AirflowIT extends SparkTestBase {
         line -> System.out.println("[airflow] " + line));
     // Deployed where the stack's Variables point: meshlake_job_jar, meshlake_input (claims reads it).
     Files.copy(IntegrationStack.clusterJar(), work.resolve("meshlake-job.jar"), StandardCopyOption.REPLACE_EXISTING);
-    IntegrationStack.generateExtract(work.resolve("extract"));
+    asOf = IntegrationStack.generatedAsOf(IntegrationStack.generateExtract(work.resolve("extract")));
     // Starting tomorrow, the daily schedule runs nothing today (Airflow 3's cron schedules fire at the start
     // of the day, so a start today would run at once): the runs here are the test's.
     assertThat(Meshlake.execute("airflow", "dags", "--out", IntegrationStack.env("MESHLAKE_IT_AIRFLOW_DAGS"),
         "--start-date", LocalDate.now(ZoneOffset.UTC).plusDays(1).toString(), "--retries", "0",
         // Independent tables build side by side: the stack's worker offers room for two applications.
         "--max-active-tasks", "2")).isZero();
-    List<Dag> dags = awaitValue("both DAGs parsed", Duration.ofMinutes(3), () -> {
+    List<String> domains = Domains.discover().stream().map(DomainSpec::name).toList();
+    List<Dag> dags = awaitValue("every domain's DAG parsed", Duration.ofMinutes(3), () -> {
       List<Dag> parsed = client.dags("meshlake_");
-      return parsed.size() == 2 ? parsed : null;
+      return parsed.size() == domains.size() ? parsed : null;
     });
     assertThat(client.importErrors()).isEmpty();
-    assertThat(dags).extracting(Dag::dagId).containsExactly(CLAIMS, MEMBER);
+    assertThat(dags).extracting(Dag::dagId).contains(CLAIMS, MEMBER)
+        .containsExactlyInAnyOrderElementsOf(domains.stream().map(d -> "meshlake_" + d).toList());
     assertThat(dags).filteredOn(d -> d.dagId().equals(CLAIMS)).extracting(Dag::timetableSummary).first()
         .asString().containsIgnoringCase("asset");
   }
@@ -76,7 +81,7 @@ class AirflowIT extends SparkTestBase {
     Path late = work.resolve("extract-late");
     // The extract's day as the run's as-of. (Not as its logical date: that would lie before the DAGs' start
     // date, tomorrow, and Airflow creates no task instances for a run before its tasks' start date.)
-    Map<String, Object> conf = Map.of("input", late.toString(), "as_of", IntegrationStack.GENERATED_AS_OF.toString());
+    Map<String, Object> conf = Map.of("input", late.toString(), "as_of", asOf.toString());
     DagRun first = client.trigger(MEMBER, "it-member-1", Optional.empty(), conf);
     DagRun again = client.trigger(MEMBER, "it-member-1", Optional.empty(), conf);
     assertThat(again.dagRunId()).isEqualTo(first.dagRunId());
@@ -101,9 +106,9 @@ class AirflowIT extends SparkTestBase {
     assertThat(client.await(CLAIMS, claims.dagRunId(), RUN_TIMEOUT, POLL).state()).isEqualTo("success");
     // The as-of reached both domains' runs, the asset-triggered one through member's asset events; claims'
     // 24-hour freshness gate passed against it (against the time of the run it would not).
-    String asOf = "--as-of " + IntegrationStack.GENERATED_AS_OF;
-    assertThat(String.join("\n", client.log(MEMBER, "it-member-1", "member_months", 1))).contains(asOf);
-    assertThat(String.join("\n", client.log(CLAIMS, claims.dagRunId(), "member_month_costs", 1))).contains(asOf);
+    String asOfArgument = "--as-of " + asOf;
+    assertThat(String.join("\n", client.log(MEMBER, "it-member-1", "member_months", 1))).contains(asOfArgument);
+    assertThat(String.join("\n", client.log(CLAIMS, claims.dagRunId(), "member_month_costs", 1))).contains(asOfArgument);
 
     GoldChecks.assertGoldMatchesExtract(spark(), work.resolve("airflow-warehouse"), late);
   }
