@@ -53,12 +53,13 @@ final class BaselineJob {
         + " CASE WHEN secondarypatientinsuranceid = '0' THEN NULL ELSE secondarypatientinsuranceid END AS secondary_payer_id,"
         + " servicedate AS service_date, trunc(to_date(servicedate), 'MM') AS service_month, status1 AS primary_status,"
         + " healthcareclaimtypeid1 AS primary_claim_type, array_compact(array(diagnosis1, diagnosis2, diagnosis3,"
-        + " diagnosis4, diagnosis5, diagnosis6, diagnosis7, diagnosis8)) AS diagnosis_codes FROM latest", "claims_raw", "id");
+        + " diagnosis4, diagnosis5, diagnosis6, diagnosis7, diagnosis8)) AS diagnosis_codes, 'csv' AS source FROM latest",
+        "claims_raw", "id");
     silver("claim_lines", "SELECT id AS line_id, claimid AS claim_id, chargeid AS charge_id, patientid AS member_id,"
         + " type AS transaction_type, amount, method AS payment_method, fromdate AS from_date, todate AS to_date,"
         + " trunc(to_date(fromdate), 'MM') AS service_month, procedurecode AS procedure_code, units,"
         + " unitamount AS unit_amount, payments, adjustments, transfers, outstanding, placeofservice AS place_of_service,"
-        + " providerid AS provider_id FROM latest", "claims_transactions_raw", "id");
+        + " providerid AS provider_id, 'csv' AS source FROM latest", "claims_transactions_raw", "id");
 
     gold("enrollment", "member/gold/enrollment.sql", "enrollment_spans", "member_records");
     gold("member_months", "member/gold/member_months.sql", "enrollment_spans");
