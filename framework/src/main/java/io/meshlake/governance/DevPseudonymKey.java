@@ -36,34 +36,43 @@ public final class DevPseudonymKey {
    */
   public static PseudonymKeyring ensure(Path file, Consumer<String> say) {
     PseudonymKeyring.requireSafeLocation(file);
-    if (Files.exists(file)) {
+    if (!Files.exists(file) && create(file)) {
+      say.accept("Created a development pseudonym key in " + file + " (mode 600, outside the repository; "
+          + "not for real data). Set " + PseudonymKeyring.KEY_FILE_ENV + " to use your own key.");
+    } else {
       say.accept("Using the development pseudonym key in " + file + " (not for real data)");
-      return PseudonymKeyring.readFile(file);
     }
+    return PseudonymKeyring.readFile(file);
+  }
+
+  /**
+   * Writes a new random key to {@code file}: with mode 600 from the start, so the secret is never readable
+   * by others, then linked into place in one step, so of two jobs starting at once one creates the key and
+   * both use it.
+   *
+   * @return false when another job created the file first
+   */
+  private static boolean create(Path file) {
     byte[] secret = new byte[PseudonymKey.MIN_SECRET_BYTES];
     new SecureRandom().nextBytes(secret);
     String line = KEY_ID + ":" + Base64.getEncoder().encodeToString(secret) + "\n";
     try {
       Path folder = Files.createDirectories(file.toAbsolutePath().getParent(),
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-      // Written with mode 600 from the start, so the secret is never readable by others, then linked
-      // into place in one step: of two jobs starting at once, one creates the key and both use it.
-      Path created = Files.createTempFile(folder, ".dev-pseudonym", ".tmp",
+      Path written = Files.createTempFile(folder, ".dev-pseudonym", ".tmp",
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      Files.writeString(created, line, StandardCharsets.US_ASCII);
       try {
-        Files.createLink(file, created);
+        Files.writeString(written, line, StandardCharsets.US_ASCII);
+        Files.createLink(file, written);
+        return true;
       } catch (FileAlreadyExistsException another) {
-        say.accept("Using the development pseudonym key in " + file + " (not for real data)");
-        return PseudonymKeyring.readFile(file);
+        return false;
       } finally {
-        Files.delete(created);
+        Files.delete(written);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot create development pseudonym key " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("Cannot create development pseudonym key " + file + ": " + e.getMessage()
+          + ". Make its folder writable, or set " + PseudonymKeyring.KEY_FILE_ENV + " to a key file of your own.", e);
     }
-    say.accept("Created a development pseudonym key in " + file + " (mode 600, outside the repository; "
-        + "not for real data). Set " + PseudonymKeyring.KEY_FILE_ENV + " to use your own key.");
-    return PseudonymKeyring.readFile(file);
   }
 }
