@@ -24,7 +24,7 @@ def as_of(dag_run, triggering_asset_events):
 
 
 class MeshlakeSubmit(SparkSubmitOperator):
-    """spark-submit of one table build. A gold build's asset event carries the run's as-of (extra "as_of"),
+    """spark-submit of one task's table builds. A gold task's asset events carry the run's as-of (extra "as_of"), 
     so the domains scheduled on that product judge their data against the same time."""
 
     def execute(self, context):

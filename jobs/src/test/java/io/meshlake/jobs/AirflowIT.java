@@ -55,13 +55,9 @@ class AirflowIT extends SparkTestBase {
     // Deployed where the stack's Variables point: meshlake_job_jar, meshlake_input (claims reads it).
     Files.copy(IntegrationStack.clusterJar(), work.resolve("meshlake-job.jar"), StandardCopyOption.REPLACE_EXISTING);
     asOf = IntegrationStack.generatedAsOf(IntegrationStack.generateExtract(work.resolve("extract")));
-    // Starting tomorrow, the daily schedule runs nothing today (Airflow 3's cron schedules fire at the start
-    // of the day, so a start today would run at once): the runs here are the test's.
-    assertThat(Meshlake.execute("airflow", "dags", "--out", IntegrationStack.env("MESHLAKE_IT_AIRFLOW_DAGS"),
-        "--start-date", LocalDate.now(ZoneOffset.UTC).plusDays(1).toString(), "--retries", "0",
-        // Independent tables build side by side: the stack's worker offers room for two applications.
-        "--max-active-tasks", "2")).isZero();
     List<String> domains = Domains.discover().stream().map(DomainSpec::name).toList();
+    // Per table first: every DAG imports, and member's tasks are its tables.
+    deployDags("table");
     List<Dag> dags = awaitValue("every domain's DAG parsed", Duration.ofMinutes(3), () -> {
       List<Dag> parsed = client.dags("meshlake_");
       return parsed.size() == domains.size() ? parsed : null;
@@ -71,11 +67,31 @@ class AirflowIT extends SparkTestBase {
         .containsExactlyInAnyOrderElementsOf(domains.stream().map(d -> "meshlake_" + d).toList());
     assertThat(dags).filteredOn(d -> d.dagId().equals(CLAIMS)).extracting(Dag::timetableSummary).first()
         .asString().containsIgnoringCase("asset");
+    assertThat(client.taskIds(MEMBER)).containsExactlyInAnyOrder("patients_raw", "payer_transitions_raw",
+        "member_records", "enrollment_spans", "members", "enrollment", "member_months");
+    // Then per layer, which the runs below use: three Spark applications a domain run instead of one a table.
+    deployDags("layer");
+    for (String dag : List.of(MEMBER, CLAIMS)) {
+      awaitValue(dag + " re-parsed per layer", Duration.ofMinutes(3),
+          () -> client.taskIds(dag).equals(List.of("bronze", "gold", "silver")) ? dag : null);
+    }
+    assertThat(client.importErrors()).isEmpty();
+  }
+
+  /**
+   * Writes the DAGs into the stack's DAG folder. Starting tomorrow, the daily schedule runs nothing today
+   * (Airflow 3's cron schedules fire at the start of the day, so a start today would run at once): the
+   * runs here are the test's.
+   */
+  private static void deployDags(String grain) {
+    assertThat(Meshlake.execute("airflow", "dags", "--out", IntegrationStack.env("MESHLAKE_IT_AIRFLOW_DAGS"),
+        "--start-date", LocalDate.now(ZoneOffset.UTC).plusDays(1).toString(), "--retries", "0",
+        "--task-per", grain)).isZero();
   }
 
   @Test
   @Order(1)
-  void aFailedTableIsClearedAndRunAgainOnceItsInputExistsThenClaimsFollowsMembersAssets() throws IOException {
+  void aFailedLayerIsClearedAndRunAgainOnceItsInputExistsThenClaimsFollowsMembersAssets() throws IOException {
     client.unpause(MEMBER);
     client.unpause(CLAIMS);
     Path late = work.resolve("extract-late");
@@ -90,15 +106,15 @@ class AirflowIT extends SparkTestBase {
     DagRun failed = client.await(MEMBER, "it-member-1", RUN_TIMEOUT, POLL);
     assertThat(failed.state()).isEqualTo("failed");
     Map<String, TaskInstance> tasks = byTask(client.taskInstances(MEMBER, "it-member-1"));
-    assertThat(tasks.get("patients_raw").state()).isEqualTo("failed");
-    assertThat(tasks.get("members").state()).isEqualTo("upstream_failed");
-    assertThat(String.join("\n", client.log(MEMBER, "it-member-1", "patients_raw", 1)))
+    assertThat(tasks.get("bronze").state()).isEqualTo("failed");
+    assertThat(tasks.get("silver").state()).isEqualTo("upstream_failed");
+    assertThat(tasks.get("gold").state()).isEqualTo("upstream_failed");
+    assertThat(String.join("\n", client.log(MEMBER, "it-member-1", "bronze", 1)))
         .contains("Extract folder " + late + " does not exist");
 
     IntegrationStack.generateExtract(late);
     List<TaskInstance> cleared = client.clearFailed(MEMBER, "it-member-1");
-    assertThat(cleared).extracting(TaskInstance::taskId).contains("patients_raw", "payer_transitions_raw", "members",
-        "enrollment", "member_months");
+    assertThat(cleared).extracting(TaskInstance::taskId).contains("bronze", "silver", "gold");
     assertThat(client.await(MEMBER, "it-member-1", RUN_TIMEOUT, POLL).state()).isEqualTo("success");
 
     DagRun claims = awaitValue("an asset-triggered claims run", Duration.ofMinutes(3), () -> client.runs(CLAIMS, 10)
@@ -107,8 +123,8 @@ class AirflowIT extends SparkTestBase {
     // The as-of reached both domains' runs, the asset-triggered one through member's asset events; claims'
     // 24-hour freshness gate passed against it (against the time of the run it would not).
     String asOfArgument = "--as-of " + asOf;
-    assertThat(String.join("\n", client.log(MEMBER, "it-member-1", "member_months", 1))).contains(asOfArgument);
-    assertThat(String.join("\n", client.log(CLAIMS, claims.dagRunId(), "member_month_costs", 1))).contains(asOfArgument);
+    assertThat(String.join("\n", client.log(MEMBER, "it-member-1", "gold", 1))).contains(asOfArgument);
+    assertThat(String.join("\n", client.log(CLAIMS, claims.dagRunId(), "gold", 1))).contains(asOfArgument);
 
     GoldChecks.assertGoldMatchesExtract(spark(), work.resolve("airflow-warehouse"), late);
   }

@@ -3,14 +3,10 @@ package io.meshlake.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.meshlake.codes.Npi;
 import io.meshlake.testing.SparkTestBase;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,7 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -43,14 +38,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FhirDomainsEndToEndTest extends SparkTestBase {
-  private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
-  private static final Path NDJSON = FIXTURES.resolve("synthea-r4-ndjson-10");
+  private static final Path FIXTURES = SyntheaFhirFixture.FIXTURES;
+  private static final Path NDJSON = SyntheaFhirFixture.NDJSON;
   private static final String SYNTHEA = "https://github.com/synthetichealth/synthea";
-  private static final ObjectMapper JSON = new ObjectMapper();
   /** The Blue Button sample's beneficiary, whose EOBs come without a Patient resource. */
   private static final String BENEFICIARY = "567834";
-  private static final List<String> CLINICAL_EVENTS =
-      List.of("Encounter", "Condition", "Observation", "Procedure", "MedicationRequest", "Immunization");
+  private static final List<String> CLINICAL_EVENTS = SyntheaFhirFixture.CLINICAL_EVENTS;
   private static final List<String> COMPARED = List.of(
       "clinical_silver.patients", "clinical_silver.encounters", "clinical_silver.conditions",
       "clinical_silver.observations", "clinical_silver.procedures", "clinical_silver.medication_requests",
@@ -69,11 +62,11 @@ class FhirDomainsEndToEndTest extends SparkTestBase {
 
   @BeforeAll
   static void runEveryDomainOnBothShapes() throws IOException {
-    asOf = newestEncounterStart().truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS).toString();
+    asOf = SyntheaFhirFixture.newestEncounterStart().truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS).toString();
     ndjsonExtract = Files.createDirectories(work.resolve("ndjson"));
     Path bundles = Files.createDirectories(work.resolve("bundles"));
-    copy(NDJSON, ndjsonExtract);
-    copy(FIXTURES.resolve("synthea-r4-bundles-10"), bundles);
+    SyntheaFhirFixture.copy(NDJSON, ndjsonExtract);
+    SyntheaFhirFixture.copy(FIXTURES.resolve("synthea-r4-bundles-10"), bundles);
     for (Path extract : List.of(ndjsonExtract, bundles)) {
       writeCsvExtract(extract);
       writeBlueButton(extract);
@@ -110,7 +103,7 @@ class FhirDomainsEndToEndTest extends SparkTestBase {
   void everyEventOfAPatientIsInTheirTimelineInTimeOrder() {
     Map<String, Long> expected = new TreeMap<>();
     for (String type : CLINICAL_EVENTS) {
-      for (JsonNode resource : resources(type)) {
+      for (JsonNode resource : SyntheaFhirFixture.resources(type)) {
         String subject = resource.has("subject") ? resource.at("/subject/reference").asText()
             : resource.at("/patient/reference").asText();
         expected.merge(subject.substring("Patient/".length()), 1L, Long::sum);
@@ -136,7 +129,7 @@ class FhirDomainsEndToEndTest extends SparkTestBase {
     Map<String, Set<String>> patients = new TreeMap<>();
     Map<String, Set<String>> active = new HashMap<>();
     Map<String, Instant> firstOnset = new HashMap<>();
-    for (JsonNode condition : resources("Condition")) {
+    for (JsonNode condition : SyntheaFhirFixture.resources("Condition")) {
       String code = condition.at("/code/coding/0/code").asText();
       String patient = condition.at("/subject/reference").asText();
       patients.computeIfAbsent(code, c -> new HashSet<>()).add(patient);
@@ -164,7 +157,7 @@ class FhirDomainsEndToEndTest extends SparkTestBase {
   void observationLatestHoldsTheNewestValueOfEachLoincCodeIncludingPanelComponents() {
     // (patient, code) -> [effective, observation id, value]; ties in time go to the greatest id
     Map<String, Object[]> latest = new TreeMap<>();
-    for (JsonNode observation : resources("Observation")) {
+    for (JsonNode observation : SyntheaFhirFixture.resources("Observation")) {
       String patient = observation.at("/subject/reference").asText().substring("Patient/".length());
       Instant at = instant(observation.get("effectiveDateTime").asText());
       List<JsonNode> measured = new ArrayList<>();
@@ -196,7 +189,7 @@ class FhirDomainsEndToEndTest extends SparkTestBase {
   @Test
   @Order(5)
   void providersWithInvalidNpisWaitInQuarantineAndOnlyValidOnesArePublished() {
-    List<JsonNode> practitioners = resources("Practitioner");
+    List<JsonNode> practitioners = SyntheaFhirFixture.resources("Practitioner");
     long invalid = practitioners.stream()
         .filter(p -> !Npi.isValid(p.at("/identifier/0/value").asText())).count();
     assertThat(invalid).as("Synthea 2 writes NPIs such as \"160\"").isEqualTo(practitioners.size()).isEqualTo(102);
@@ -217,20 +210,20 @@ class FhirDomainsEndToEndTest extends SparkTestBase {
   @Order(6)
   void memberMonthCostsOfFhirClaimsMatchTheExplanationsOfBenefitAndUnadjudicatedClaims() {
     Map<String, String> members = new HashMap<>();
-    for (JsonNode patient : resources("Patient")) {
+    for (JsonNode patient : SyntheaFhirFixture.resources("Patient")) {
       members.put("Patient/" + patient.get("id").asText(), syntheaId(patient));
     }
     // member|month -> {charges, payments}; and the claims counted
     Map<String, BigDecimal[]> expected = new TreeMap<>();
     Map<String, Set<String>> claims = new HashMap<>();
     Set<String> adjudicated = new HashSet<>();
-    for (JsonNode eob : resources("ExplanationOfBenefit")) {
+    for (JsonNode eob : SyntheaFhirFixture.resources("ExplanationOfBenefit")) {
       String claim = eob.at("/claim/reference").asText().substring("Claim/".length());
       adjudicated.add(claim);
       add(expected, claims, members.get(eob.at("/patient/reference").asText()), eob.at("/billablePeriod/start").asText(),
           claim, eob.at("/total/0/amount/value").decimalValue(), eob.at("/payment/amount/value").decimalValue());
     }
-    for (JsonNode claim : resources("Claim")) {
+    for (JsonNode claim : SyntheaFhirFixture.resources("Claim")) {
       if (!adjudicated.contains(claim.get("id").asText())) {
         add(expected, claims, members.get(claim.at("/patient/reference").asText()), claim.at("/billablePeriod/start").asText(),
             claim.get("id").asText(), claim.at("/total/value").decimalValue(), BigDecimal.ZERO);
@@ -258,7 +251,7 @@ class FhirDomainsEndToEndTest extends SparkTestBase {
       assertThat(row.getLong(4)).as("claims of %s", key).isEqualTo(claims.get(key).size());
     }
     assertThat(scalar("SELECT count(DISTINCT claim_id) FROM claims_silver.claims WHERE source = 'claim'"))
-        .isEqualTo((long) resources("Claim").size());
+        .isEqualTo((long) SyntheaFhirFixture.resources("Claim").size());
   }
 
   private static void add(Map<String, BigDecimal[]> expected, Map<String, Set<String>> claims, String member,
@@ -274,14 +267,14 @@ class FhirDomainsEndToEndTest extends SparkTestBase {
   @Test
   @Order(7)
   void corruptedResourcesAndMalformedDiagnosesWaitInQuarantineWithTheReason() throws IOException {
-    String patient = resources("Patient").get(0).get("id").asText();
-    JsonNode observation = resources("Observation").stream().filter(o -> o.has("valueQuantity"))
+    String patient = SyntheaFhirFixture.resources("Patient").get(0).get("id").asText();
+    JsonNode observation = SyntheaFhirFixture.resources("Observation").stream().filter(o -> o.has("valueQuantity"))
         .filter(o -> o.at("/subject/reference").asText().equals("Patient/" + patient)).findFirst().orElseThrow();
     String good = observation.toString().replace(observation.get("id").asText(), "obs-extra");
     String unparsable = good.replace("obs-extra", "obs-bad-value").replaceFirst("\"value\":[0-9.]+", "\"value\":\"heavy\"");
     String unknownElement = good.replace("obs-extra", "obs-bad-element").replace("\"status\":", "\"colour\":\"red\",\"status\":");
     Files.writeString(ndjsonExtract.resolve("Observation.002.ndjson"), String.join("\n", good, unparsable, unknownElement));
-    JsonNode condition = resources("Condition").stream()
+    JsonNode condition = SyntheaFhirFixture.resources("Condition").stream()
         .filter(c -> c.at("/subject/reference").asText().equals("Patient/" + patient)).findFirst().orElseThrow();
     Files.writeString(ndjsonExtract.resolve("Condition.002.ndjson"), condition.toString()
         .replace(condition.get("id").asText(), "cond-uncoded").replace(condition.at("/code/coding/0/code").asText(), "FLU?"));
@@ -308,8 +301,8 @@ class FhirDomainsEndToEndTest extends SparkTestBase {
   @Test
   @Order(8)
   void aStaleClinicalExtractIsNotPublished() throws IOException {
-    String patient = resources("Patient").get(1).get("id").asText();
-    JsonNode immunization = resources("Immunization").stream()
+    String patient = SyntheaFhirFixture.resources("Patient").get(1).get("id").asText();
+    JsonNode immunization = SyntheaFhirFixture.resources("Immunization").stream()
         .filter(i -> i.at("/patient/reference").asText().equals("Patient/" + patient)).findFirst().orElseThrow();
     Files.writeString(ndjsonExtract.resolve("Immunization.002.ndjson"),
         immunization.toString().replace(immunization.get("id").asText(), "imm-late-delivery"));
@@ -332,7 +325,7 @@ class FhirDomainsEndToEndTest extends SparkTestBase {
   private static void writeCsvExtract(Path extract) throws IOException {
     List<String> patients = new ArrayList<>(List.of("Id,BIRTHDATE,FIRST,LAST,GENDER"));
     List<String> spans = new ArrayList<>(List.of("PATIENT,START_YEAR,END_YEAR,PAYER,OWNERSHIP"));
-    for (JsonNode patient : resources("Patient")) {
+    for (JsonNode patient : SyntheaFhirFixture.resources("Patient")) {
       String id = syntheaId(patient);
       patients.add(String.join(",", id, patient.get("birthDate").asText(), patient.at("/name/0/given/0").asText(),
           patient.at("/name/0/family").asText(), patient.get("gender").asText().substring(0, 1).toUpperCase()));
@@ -351,43 +344,13 @@ class FhirDomainsEndToEndTest extends SparkTestBase {
   private static void writeBlueButton(Path extract) throws IOException {
     try (Stream<Path> files = Files.list(FIXTURES.resolve("bluebutton-sample"))) {
       for (Path file : files.filter(f -> f.toString().endsWith(".json.gz")).toList()) {
-        String json = gunzip(file).replace("\"IGNORED_FIELD\"", "\"2015-06-01T00:00:00.000+00:00\"");
+        String json = SyntheaFhirFixture.gunzip(file).replace("\"IGNORED_FIELD\"", "\"2015-06-01T00:00:00.000+00:00\"");
         Files.writeString(extract.resolve(file.getFileName().toString().replace(".gz", "")), json);
       }
     }
   }
 
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.list(from)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".gz")).toList()) {
-        Files.copy(file, to.resolve(file.getFileName()));
-      }
-    }
-  }
-
   // --- reading the fixture and the tables ---
-
-  private static List<JsonNode> resources(String type) {
-    List<JsonNode> resources = new ArrayList<>();
-    for (String line : gunzip(NDJSON.resolve(type + ".ndjson.gz")).split("\n")) {
-      if (!line.isBlank()) {
-        try {
-          resources.add(JSON.readTree(line));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-    }
-    return resources;
-  }
-
-  private static String gunzip(Path file) {
-    try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   private static String syntheaId(JsonNode patient) {
     for (JsonNode identifier : patient.get("identifier")) {
@@ -396,11 +359,6 @@ class FhirDomainsEndToEndTest extends SparkTestBase {
       }
     }
     throw new AssertionError("no Synthea identifier in " + patient.get("id"));
-  }
-
-  private static Instant newestEncounterStart() {
-    return resources("Encounter").stream().map(e -> instant(e.at("/period/start").asText())).max(Instant::compareTo)
-        .orElseThrow();
   }
 
   private static Instant instant(String dateTime) {

@@ -18,9 +18,6 @@ import java.util.stream.Stream;
  * *IT tests see it through MESHLAKE_IT_* environment variables, plus the cluster job jar Maven built.
  */
 final class IntegrationStack {
-  static final Path FIXTURE = Path.of("src/test/resources/fixtures/synthea-csv-27-patients").toAbsolutePath();
-  static final List<String> EXTRACT_FILES = List.of("patients", "payer_transitions", "claims", "claims_transactions",
-      "providers", "organizations", "payers");
 
   private IntegrationStack() {}
 
@@ -48,19 +45,6 @@ final class IntegrationStack {
       return jars.filter(p -> p.getFileName().toString().matches("meshlake-jobs-.*-cluster\\.jar")).findFirst()
           .orElseThrow(() -> new IllegalStateException("No target/meshlake-jobs-*-cluster.jar: build with -Pcluster"))
           .toAbsolutePath();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Copies the 27-patient Synthea extract into {@code folder}. */
-  static Path copyFixture(Path folder) {
-    try {
-      Files.createDirectories(folder);
-      for (String file : EXTRACT_FILES) {
-        Files.copy(FIXTURE.resolve(file + ".csv"), folder.resolve(file + ".csv"));
-      }
-      return folder;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

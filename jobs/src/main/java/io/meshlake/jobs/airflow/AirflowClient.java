@@ -92,6 +92,13 @@ public final class AirflowClient {
     return convert(get("/api/v2/dags/" + segment(dagId)), Dag.class);
   }
 
+  /** The ids of a DAG's tasks, as Airflow parsed its file last, in id order. */
+  public List<String> taskIds(String dagId) {
+    List<String> ids = new ArrayList<>();
+    get("/api/v2/dags/" + segment(dagId) + "/tasks").path("tasks").forEach(task -> ids.add(task.path("task_id").asText()));
+    return ids;
+  }
+
   /** Unpauses a DAG (paused DAGs start no runs, not even triggered ones). */
   public Dag unpause(String dagId) {
     return patchPaused(dagId, false);

@@ -13,14 +13,16 @@ import java.util.Optional;
  *     preset such as {@code @daily}); empty for manual and API triggers only. Domains that read other
  *     domains' products are scheduled on those products' assets instead.
  * @param startDate the DAGs' start date (UTC); runs are not caught up
- * @param retries how often Airflow retries a failed table build
+ * @param retries how often Airflow retries a failed task
  * @param retryDelay the wait before a retry
- * @param maxActiveTasks how many table builds of one domain run at once
+ * @param maxActiveTasks how many tasks of one domain's run run at once
+ * @param grain what one task builds: a table or a layer
  */
 public record DagOptions(String sparkConnId, Optional<String> schedule, LocalDate startDate, int retries,
-    Duration retryDelay, int maxActiveTasks) {
+    Duration retryDelay, int maxActiveTasks, TaskGrain grain) {
   public DagOptions {
     Objects.requireNonNull(startDate, "startDate");
+    Objects.requireNonNull(grain, "grain");
     if (sparkConnId == null || !sparkConnId.matches("[A-Za-z0-9_.-]+")) {
       throw new IllegalArgumentException("Invalid Spark connection id '" + sparkConnId
           + "': use letters, digits, '_', '.' or '-', e.g. meshlake_spark");

@@ -18,8 +18,9 @@ import picocli.CommandLine.Option;
 @Command(name = "dags", mixinStandardHelpOptions = true,
     description = {
         "Write one Airflow DAG per domain (meshlake_<domain>.py) into DIR, from the domains' pipeline graphs.",
-        "Each table build is a task: SparkSubmitOperator running `meshlake run <domain> --table <table>` from the job"
-            + " jar, so a failed table is retried or cleared alone. Gold tasks publish an Asset"
+        "Each task is a SparkSubmitOperator running `meshlake run` from the job jar: by default one per table"
+            + " (`--table T`), so a failed table is retried or cleared alone; with --task-per layer one per layer"
+            + " (`--layer L`: bronze >> silver >> gold), one Spark application per layer. Gold tasks publish an Asset"
             + " (meshlake://<domain>_gold/<product>); a domain that reads other domains' products is scheduled on"
             + " those assets, the others on --schedule.",
         "At run time the DAGs read: the Connection --spark-conn-id (the Spark master, e.g. spark://host:7077) and"
@@ -28,7 +29,8 @@ import picocli.CommandLine.Option;
             + " (default cluster). Regenerate after a domain changes."},
     footer = {"", "Examples:",
         "  ./meshlake airflow dags --out $AIRFLOW_HOME/dags",
-        "  ./meshlake airflow dags --out dags/ --schedule '0 3 * * *' --retries 3 --retry-delay 600"})
+        "  ./meshlake airflow dags --out dags/ --schedule '0 3 * * *' --retries 3 --retry-delay 600",
+        "  ./meshlake airflow dags --out dags/ --task-per layer     # small extracts: start-up dominates a table build"})
 final class DagsCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Airflow's DAG folder (created if missing).")
   Path out;
@@ -47,7 +49,7 @@ final class DagsCommand implements Callable<Integer> {
   LocalDate startDate;
 
   @Option(names = "--retries", defaultValue = "2", paramLabel = "N",
-      description = "Retries of a failed table build. Default: ${DEFAULT-VALUE}.")
+      description = "Retries of a failed task. Default: ${DEFAULT-VALUE}.")
   int retries;
 
   @Option(names = "--retry-delay", defaultValue = "300", paramLabel = "SECONDS",
@@ -55,15 +57,19 @@ final class DagsCommand implements Callable<Integer> {
   long retryDelaySeconds;
 
   @Option(names = "--max-active-tasks", defaultValue = "1", paramLabel = "N",
-      description = "Table builds of one domain running at once. Default: ${DEFAULT-VALUE} (one Spark application per"
+      description = "Tasks of one domain running at once. Default: ${DEFAULT-VALUE} (one Spark application per"
           + " domain at a time; raise it when the cluster has room).")
   int maxActiveTasks;
+
+  @Option(names = "--task-per", defaultValue = "table", paramLabel = "GRAIN",
+      description = "What one task builds: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+  TaskGrain grain;
 
   @Override
   public Integer call() {
     DagOptions options = new DagOptions(sparkConnId,
         "none".equalsIgnoreCase(schedule) ? Optional.empty() : Optional.of(schedule), startDate, retries,
-        Duration.ofSeconds(retryDelaySeconds), maxActiveTasks);
+        Duration.ofSeconds(retryDelaySeconds), maxActiveTasks, grain);
     Map<String, String> dags = new DagGenerator(Planner.of(Domains.discover()), options).dags();
     try {
       Files.createDirectories(out);

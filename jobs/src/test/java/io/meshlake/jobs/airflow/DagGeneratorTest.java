@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class DagGeneratorTest {
   private static final Planner PLANNER = Planner.of(Domains.discover());
   private static final DagOptions OPTIONS = new DagOptions("meshlake_spark", Optional.of("@daily"),
-      LocalDate.of(2025, 1, 1), 2, Duration.ofMinutes(5), 1);
+      LocalDate.of(2025, 1, 1), 2, Duration.ofMinutes(5), 1, TaskGrain.TABLE);
 
   private final Map<String, String> dags = new DagGenerator(PLANNER, OPTIONS).dags();
 
@@ -35,7 +35,8 @@ class DagGeneratorTest {
   void everyTableIsATaskAfterTheTablesOfItsDomainThatItReads() {
     String claims = dags.get("meshlake_claims.py");
     for (Step step : PLANNER.plan(Selection.domain("claims")).steps()) {
-      assertThat(claims).contains("\"" + step.id().name() + "\": build_table(\"" + step.id().name() + "\"");
+      assertThat(claims).contains("\"" + step.id().name() + "\": build(\"" + step.id().name() + "\", [\"--table\", \""
+          + step.id().name() + "\"]");
     }
     assertThat(claims).contains("[tasks[\"claim_lines\"], tasks[\"claims\"]] >> tasks[\"payments_by_member_month\"]")
         .contains("[tasks[\"payments_by_member_month\"]] >> tasks[\"payer_pmpm\"]")
@@ -79,14 +80,44 @@ class DagGeneratorTest {
   }
 
   @Test
+  void perLayerEachLayerIsOneTaskAfterTheLayersItReadsAndGoldPublishesEveryProduct() {
+    DagOptions perLayer = new DagOptions("meshlake_spark", Optional.of("@daily"), LocalDate.of(2025, 1, 1), 2,
+        Duration.ofMinutes(5), 1, TaskGrain.LAYER);
+    String claims = new DagGenerator(PLANNER, perLayer).dag("claims");
+    assertThat(claims).contains("\"bronze\": build(\"bronze\", [\"--layer\", \"bronze\"]",
+            "\"silver\": build(\"silver\", [\"--layer\", \"silver\"]",
+            "\"gold\": build(\"gold\", [\"--layer\", \"gold\"], \"The gold tables of claims: member_month_costs,"
+                + " payer_pmpm.\", inlets=[ASSETS[\"member_gold.member_months\"]], outlets=[ASSETS[\"claims_gold.member_month_costs\"],"
+                + " ASSETS[\"claims_gold.payer_pmpm\"]])",
+            "[tasks[\"bronze\"]] >> tasks[\"silver\"]", "[tasks[\"silver\"]] >> tasks[\"gold\"]",
+            "schedule=[ASSETS[\"member_gold.member_months\"]],")
+        .doesNotContain("\", [\"--table\",", "inlets=[ASSETS[\"member_gold.member_months\"]], outlets=[]");
+    assertThat(claims.lines().filter(l -> l.contains(": build("))).hasSize(3);
+    assertThat(claims.lines().filter(l -> l.contains("outlets=["))).hasSize(1);
+  }
+
+  @Test
+  void aLayerWithoutTablesHasNoTask() {
+    DagOptions perLayer = new DagOptions("meshlake_spark", Optional.empty(), LocalDate.of(2025, 1, 1), 0, Duration.ZERO, 1,
+        TaskGrain.LAYER);
+    for (String domain : List.of("member", "claims", "clinical", "provider")) {
+      List<String> layers = PLANNER.plan(Selection.domain(domain)).steps().stream().map(s -> s.id().layer().label())
+          .distinct().toList();
+      assertThat(new DagGenerator(PLANNER, perLayer).dag(domain).lines().filter(l -> l.contains(": build(")))
+          .as(domain).hasSize(layers.size());
+    }
+  }
+
+  @Test
   void withoutAScheduleDomainsRunOnlyWhenTriggered() {
-    DagOptions manual = new DagOptions("meshlake_spark", Optional.empty(), LocalDate.of(2025, 1, 1), 0, Duration.ZERO, 2);
+    DagOptions manual = new DagOptions("meshlake_spark", Optional.empty(), LocalDate.of(2025, 1, 1), 0, Duration.ZERO, 2,
+        TaskGrain.TABLE);
     assertThat(new DagGenerator(PLANNER, manual).dag("member")).contains("schedule=None,", "max_active_tasks=2,");
   }
 
   @Test
   void aConnectionIdThatCouldBreakThePythonIsRefused() {
     assertThatThrownBy(() -> new DagOptions("spark\"; import os", Optional.empty(), LocalDate.of(2025, 1, 1), 0,
-        Duration.ZERO, 1)).hasMessageContaining("Invalid Spark connection id 'spark\"; import os'");
+        Duration.ZERO, 1, TaskGrain.TABLE)).hasMessageContaining("Invalid Spark connection id 'spark\"; import os'");
   }
 }
