@@ -22,7 +22,7 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * A running meshlake platform: the Spark session, the warehouse with its tables registered in the
- * catalog, and the run log. One per process; Spark stops with the JVM.
+ * catalog, the run log, and the lineage every run emits. One per process; Spark stops with the JVM.
  */
 public final class Platform {
   private final Environment environment;
