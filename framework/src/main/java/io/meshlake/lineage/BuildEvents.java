@@ -159,7 +159,7 @@ final class BuildEvents {
     build.outputVersion().ifPresent(v -> facets.version(ol.newDatasetVersionDatasetFacet(String.valueOf(v))));
     OpenLineage.OutputDatasetOutputFacetsBuilder outputFacets = ol.newOutputDatasetOutputFacetsBuilder();
     if (build.status() == BuildStatus.SUCCEEDED) {
-      facets.schema(schema(build.table(), build.outputVersion().orElseThrow()));
+      build.outputVersion().ifPresent(v -> facets.schema(schema(build.table(), v)));
       outputFacets.outputStatistics(ol.newOutputStatisticsOutputDatasetFacetBuilder().rowCount(build.rowsOut()).build());
     }
     gate.ifPresent(g -> outputFacets.put("dataQualityAssertions", new OutputAssertions(assertions(g))));

@@ -1,4 +1,4 @@
-package io.meshlake.lineage;
+package io.meshlake.run;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.sum;
@@ -11,15 +11,10 @@ import io.meshlake.api.Deduplicate;
 import io.meshlake.api.DomainSpec;
 import io.meshlake.api.Table;
 import io.meshlake.api.TableId;
-import io.meshlake.ingest.CsvLayout;
-import io.meshlake.ingest.FieldType;
+import io.meshlake.lineage.Lineage;
+import io.meshlake.lineage.LineageSettings;
 import io.meshlake.plan.Planner;
 import io.meshlake.plan.Selection;
-import io.meshlake.run.BuildStatus;
-import io.meshlake.run.RunLog;
-import io.meshlake.run.RunOptions;
-import io.meshlake.run.RunResult;
-import io.meshlake.run.Runner;
 import io.meshlake.table.DeltaTableStore;
 import io.meshlake.testing.SparkTestBase;
 import io.meshlake.testing.TestGovernance;
@@ -49,13 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The OpenLineage events of real runs (the people domain of the runner's tests, on its test contract for
  * {@code people_gold.scores}), read back from the file transport's NDJSON and from a real HTTP server.
  */
-class LineageTest extends SparkTestBase {
+class RunnerLineageTest extends SparkTestBase {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final CsvLayout PEOPLE = CsvLayout.builder("people", "people")
-      .required("Id", FieldType.STRING)
-      .required("NAME", FieldType.STRING)
-      .optional("SCORE", FieldType.INT)
-      .build();
 
   @TempDir
   Path extract;
@@ -74,7 +64,7 @@ class LineageTest extends SparkTestBase {
   /** Bronze, silver and the gold product {@code scores}: a total per name, or (breaking its key) a row per person. */
   private static DomainSpec people(boolean rowPerPerson) {
     return DomainSpec.builder("people")
-        .ingest("people_raw", PEOPLE)
+        .ingest("people_raw", RunnerTest.PEOPLE)
         .silver(Table.named("persons").fromNewRowsOf("people_raw")
             .transform(c -> Deduplicate.latestArrival(c.input("people_raw"), "id")
                 .select(col("id").as("person_id"), col("name"), col("score")))
@@ -214,7 +204,7 @@ class LineageTest extends SparkTestBase {
     });
     server.start();
     try {
-      RunResult result = run(DomainSpec.builder("people").ingest("people_raw", PEOPLE).build(),
+      RunResult result = run(DomainSpec.builder("people").ingest("people_raw", RunnerTest.PEOPLE).build(),
           http("http://127.0.0.1:" + server.getAddress().getPort()), Optional.of("test-key"));
 
       assertThat(result.succeeded()).as(result.summary()).isTrue();
@@ -241,7 +231,7 @@ class LineageTest extends SparkTestBase {
       closedPort = socket.getLocalPort();
     }
     DomainSpec spec = DomainSpec.builder("people")
-        .ingest("people_raw", PEOPLE)
+        .ingest("people_raw", RunnerTest.PEOPLE)
         .silver(Table.named("persons").fromNewRowsOf("people_raw")
             .transform(c -> c.input("people_raw").select(col("id").as("person_id"), col("name")))
             .merge("person_id"))
