@@ -33,6 +33,8 @@ import java.util.function.Consumer;
 public final class Lineage implements RunListener {
   /** The environment variable holding the HTTP transport's API key, sent as a bearer token. */
   public static final String API_KEY_VARIABLE = "MESHLAKE_OPENLINEAGE_API_KEY";
+  /** The default events file, in the platform's namespace of the warehouse. */
+  private static final String DEFAULT_FILE = "lineage/events.ndjson";
 
   private final LineageSettings settings;
   private final DeltaTableStore store;
@@ -111,7 +113,7 @@ public final class Lineage implements RunListener {
     if (configured.isPresent()) {
       return configured.get();
     }
-    URI location = new org.apache.hadoop.fs.Path(store.location(RunLog.NAMESPACE, "lineage/events.ndjson")).toUri();
+    URI location = new org.apache.hadoop.fs.Path(store.location(RunLog.NAMESPACE, DEFAULT_FILE)).toUri();
     if (!"file".equals(location.getScheme())) {
       throw new IllegalStateException("the warehouse is not a local folder (" + location + "), so there is no default"
           + " events file: set lineage.file to a local file, or lineage.transport to http or none");
@@ -123,6 +125,7 @@ public final class Lineage implements RunListener {
   private String destination() {
     return settings.transport() == LineageSettings.Transport.HTTP
         ? settings.url().replaceAll("/+$", "") + settings.endpoint()
-        : settings.filePath().map(p -> p.toAbsolutePath().toString()).orElse("the warehouse's lineage file");
+        : settings.filePath().map(p -> p.toAbsolutePath().toString())
+            .orElseGet(() -> store.location(RunLog.NAMESPACE, DEFAULT_FILE));
   }
 }
