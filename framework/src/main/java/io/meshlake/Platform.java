@@ -7,6 +7,7 @@ import io.meshlake.config.Environment;
 import io.meshlake.governance.Governor;
 import io.meshlake.governance.PseudonymKeyring;
 import io.meshlake.governance.policy.PolicySet;
+import io.meshlake.lineage.Lineage;
 import io.meshlake.plan.Plan;
 import io.meshlake.run.RunLog;
 import io.meshlake.run.RunOptions;
@@ -21,7 +22,7 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * A running meshlake platform: the Spark session, the warehouse with its tables registered in the
- * catalog, and the run log. One per process; Spark stops with the JVM.
+ * catalog, the run log, and the lineage every run emits. One per process; Spark stops with the JVM.
  */
 public final class Platform {
   private final Environment environment;
@@ -29,6 +30,7 @@ public final class Platform {
   private final DeltaTableStore store;
   private final RunLog runLog;
   private final Governor governor;
+  private final Lineage lineage;
   private final Consumer<String> progress;
 
   private Platform(Environment environment, SparkSession spark, Consumer<String> progress) {
@@ -38,6 +40,7 @@ public final class Platform {
     this.runLog = new RunLog(store);
     this.governor = new Governor(store, PolicySet.load(environment.governance().policyFolder()),
         () -> PseudonymKeyring.forPlatform(environment.governance().devKeyFile(), progress));
+    this.lineage = Lineage.configured(environment.lineage(), store, progress);
     this.progress = progress;
   }
 
@@ -67,7 +70,7 @@ public final class Platform {
    */
   public RunResult run(Plan plan, String input, boolean fullRefresh, Optional<Instant> asOf) {
     RunOptions options = new RunOptions(input, fullRefresh, environment.ingest().splitBytes(), asOf);
-    return new Runner(store, runLog, governor, progress).run(plan, options);
+    return new Runner(store, runLog, governor, progress, lineage).run(plan, options);
   }
 
   /** Governance: the policies, the consumer classes' tables and the audit log. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.meshlake.lineage.LineageSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -23,9 +24,10 @@ import java.util.TreeMap;
  * @param spark Spark settings
  * @param ingest ingest settings
  * @param governance where the governance policies and, for development, the pseudonym key are
+ * @param lineage where the OpenLineage events of every table build go
  */
 public record Environment(String name, String warehouse, String input, SparkSettings spark, IngestSettings ingest,
-    GovernanceSettings governance) {
+    GovernanceSettings governance, LineageSettings lineage) {
 
   public Environment {
     require(name, "name");
@@ -34,11 +36,15 @@ public record Environment(String name, String warehouse, String input, SparkSett
     spark = spark == null ? new SparkSettings(null, Map.of()) : spark;
     ingest = ingest == null ? new IngestSettings(64) : ingest;
     governance = governance == null ? new GovernanceSettings(null, null) : governance;
+    lineage = lineage == null ? LineageSettings.DEFAULT : lineage;
   }
 
-  /** An environment with the bundled governance policies and no development key. */
+  /**
+   * An environment with the bundled governance policies, no development key, and lineage events in the
+   * default file.
+   */
   public Environment(String name, String warehouse, String input, SparkSettings spark, IngestSettings ingest) {
-    this(name, warehouse, input, spark, ingest, null);
+    this(name, warehouse, input, spark, ingest, null, null);
   }
 
   /**
@@ -108,7 +114,7 @@ public record Environment(String name, String warehouse, String input, SparkSett
 
   /** This environment with another warehouse. */
   public Environment withWarehouse(String folder) {
-    return new Environment(name, folder, input, spark, ingest, governance);
+    return new Environment(name, folder, input, spark, ingest, governance, lineage);
   }
 
   /**
@@ -150,7 +156,9 @@ public record Environment(String name, String warehouse, String input, SparkSett
       throw new IllegalArgumentException(source + ": unknown setting '" + e.getPropertyName() + "' at line "
           + e.getLocation().getLineNr() + ". Known settings here: " + e.getKnownPropertyIds(), e);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalArgumentException(source + ": " + e.getOriginalMessage() + " at line "
+      // A setting's own check (a record constructor, an enum) says best what is wrong and what to do.
+      String message = e.getCause() instanceof IllegalArgumentException cause ? cause.getMessage() : e.getOriginalMessage();
+      throw new IllegalArgumentException(source + ": " + message + " at line "
           + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()), e);
     }
   }

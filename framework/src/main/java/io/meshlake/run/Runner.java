@@ -59,11 +59,21 @@ public final class Runner {
   private final Governor governor;
   private final QualityLog qualityLog;
   private final Consumer<String> progress;
+  private final RunListener listener;
 
   /**
    * @param governor applies the governance policies to every gold publication and keeps the audit log
    */
   public Runner(DeltaTableStore store, RunLog runLog, Governor governor, Consumer<String> progress) {
+    this(store, runLog, governor, progress, RunListener.NONE);
+  }
+
+  /**
+   * @param governor applies the governance policies to every gold publication and keeps the audit log
+   * @param listener hears each table build begin and end (lineage)
+   */
+  public Runner(DeltaTableStore store, RunLog runLog, Governor governor, Consumer<String> progress,
+      RunListener listener) {
     this.store = store;
     this.runLog = runLog;
     this.writer = new TableWriter(store);
@@ -71,6 +81,7 @@ public final class Runner {
     this.governor = governor;
     this.qualityLog = new QualityLog(store);
     this.progress = progress;
+    this.listener = listener;
   }
 
   /** Runs the plan and records it. */
@@ -84,17 +95,22 @@ public final class Runner {
     List<GovernedPublication> governance = new ArrayList<>();
     Set<TableId> broken = new HashSet<>();
     int n = 0;
-    for (Step step : plan.steps()) {
-      n++;
-      progress.accept(String.format("[%d/%d] %s", n, plan.steps().size(), step.id().qualifiedName()));
-      Gold gold = new Gold(options.asOf().orElse(startedAt), () -> lines(plan, step, builds), verdicts, governance);
-      TableBuild build = build(step, options, runId, startedAt, broken, gold);
-      if (build.status() == BuildStatus.FAILED || build.status() == BuildStatus.SKIPPED) {
-        broken.add(step.id());
+    try (RunListener.Builds heard = listener.runStarted(runId, plan.selection().domain(), options)) {
+      for (Step step : plan.steps()) {
+        n++;
+        progress.accept(String.format("[%d/%d] %s", n, plan.steps().size(), step.id().qualifiedName()));
+        Gold gold = new Gold(options.asOf().orElse(startedAt), () -> lines(plan, step, builds), verdicts, governance);
+        TableBuild build = build(step, options, runId, startedAt, broken, gold, heard);
+        if (build.status() == BuildStatus.FAILED || build.status() == BuildStatus.SKIPPED) {
+          broken.add(step.id());
+        }
+        progress.accept(String.format("      %s in %.1f s%s", build.status(), build.elapsed().toMillis() / 1000.0,
+            build.message().isEmpty() ? "" : ": " + build.message()));
+        if (build.status() != BuildStatus.SKIPPED) {
+          heard.ended(step, build, verdicts.stream().filter(v -> v.product().equals(step.id())).reduce((a, b) -> b));
+        }
+        builds.add(build);
       }
-      progress.accept(String.format("      %s in %.1f s%s", build.status(), build.elapsed().toMillis() / 1000.0,
-          build.message().isEmpty() ? "" : ": " + build.message()));
-      builds.add(build);
     }
     runLog.record(builds);
     qualityLog.record(verdicts);
@@ -145,13 +161,14 @@ public final class Runner {
   }
 
   private TableBuild build(Step step, RunOptions options, String runId, Instant runStart, Set<TableId> broken,
-      Gold gold) {
+      Gold gold, RunListener.Builds heard) {
     Instant started = Instant.now();
     Optional<TableId> brokenInput = step.inputs().stream().map(Step.Resolved::table).filter(broken::contains).findFirst();
     if (brokenInput.isPresent()) {
       return new TableBuild(runId, step.id(), BuildStatus.SKIPPED, started, Instant.now(), 0, 0, 0, Map.of(),
           Optional.empty(), List.of(), "not built because its input " + brokenInput.get() + " failed in this run");
     }
+    heard.started(step, started);
     try {
       return step.table() instanceof IngestTable ingest
           ? ingest(ingest, options, runId, runStart, started)

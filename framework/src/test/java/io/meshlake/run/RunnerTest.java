@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RunnerTest extends SparkTestBase {
-  private static final CsvLayout PEOPLE = CsvLayout.builder("people", "people")
+  static final CsvLayout PEOPLE = CsvLayout.builder("people", "people")
       .required("Id", FieldType.STRING)
       .required("NAME", FieldType.STRING)
       .optional("SCORE", FieldType.INT)
