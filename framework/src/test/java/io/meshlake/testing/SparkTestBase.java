@@ -14,14 +14,17 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * One local Spark session per test JVM (2 threads, 2 shuffle partitions, no UI), started the way
- * meshlake starts it, plus helpers. Each test gets a fresh warehouse folder and an empty catalog.
+ * meshlake starts it (Delta as {@code spark_catalog}, Iceberg as {@code iceberg}), plus helpers. Each test
+ * gets a fresh warehouse folder and an empty session catalog.
  */
 public abstract class SparkTestBase {
   private static SparkSession spark;
 
   protected static synchronized SparkSession spark() {
     if (spark == null) {
-      Environment env = new Environment("test", "unused", "unused",
+      // The session's own warehouse holds only the Iceberg catalog's tables; each test's Delta tables go
+      // to its fresh warehouse.
+      Environment env = new Environment("test", tempFolder("meshlake-session-warehouse"), "unused",
           new Environment.SparkSettings("local[2]", Map.of(
               "spark.ui.enabled", "false",
               "spark.sql.shuffle.partitions", "2",
@@ -43,8 +46,12 @@ public abstract class SparkTestBase {
         session.sql("DROP DATABASE IF EXISTS " + db + " CASCADE");
       }
     }
+    return tempFolder("meshlake-warehouse");
+  }
+
+  private static String tempFolder(String prefix) {
     try {
-      return Files.createTempDirectory("meshlake-warehouse").toString();
+      return Files.createTempDirectory(prefix).toString();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
