@@ -24,11 +24,11 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Where tables live: each table is a Delta table at {@code <warehouse>/<namespace>/<name>}, registered
- * in the Spark catalog under {@code <namespace>.<name>} so analysts can query it with SQL. The
- * warehouse folder is the source of truth; {@link #registerAll()} re-attaches it in a new session.
+ * The Delta {@link TableStore}, and where the platform's own tables live: each table is a Delta table at
+ * {@code <warehouse>/<namespace>/<name>}, registered in the Spark catalog under {@code <namespace>.<name>}
+ * so analysts can query it with SQL. The warehouse folder is the source of truth; {@link #registerAll()} re-attaches it in a new session.
  */
-public final class DeltaTableStore {
+public final class DeltaTableStore implements TableStore {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final SparkSession spark;
   private final Path warehouse;
@@ -44,11 +44,13 @@ public final class DeltaTableStore {
   }
 
   /** The session tables are read and written with. */
+  @Override
   public SparkSession spark() {
     return spark;
   }
 
   /** The table's folder. */
+  @Override
   public String location(TableId id) {
     return location(id.namespace(), id.name());
   }
@@ -59,6 +61,7 @@ public final class DeltaTableStore {
   }
 
   /** Whether the table has been created. */
+  @Override
   public boolean exists(TableId id) {
     return exists(id.namespace(), id.name());
   }
@@ -69,6 +72,7 @@ public final class DeltaTableStore {
   }
 
   /** The table's latest version, if it exists. */
+  @Override
   public Optional<Long> version(TableId id) {
     return latestVersion(location(id));
   }
@@ -102,6 +106,7 @@ public final class DeltaTableStore {
    * The latest commit of an existing table, read from its commit file's {@code commitInfo} action
    * (operation and metrics, as {@code DESCRIBE HISTORY} shows them) without a Spark job.
    */
+  @Override
   public Commit lastCommit(TableId id) {
     long version = version(id).orElseThrow(() -> new IllegalStateException(id + " does not exist"));
     return commit(location(id), version).orElse(new Commit(version, "UNKNOWN", Map.of(), ""));
@@ -113,6 +118,7 @@ public final class DeltaTableStore {
   }
 
   /** The commits after {@code afterVersion} whose commit files are still in the log, oldest first. */
+  @Override
   public List<Commit> commitsAfter(TableId id, long afterVersion) {
     List<Commit> commits = new ArrayList<>();
     long latest = version(id).orElse(-1L);
@@ -147,17 +153,20 @@ public final class DeltaTableStore {
   }
 
   /** The table as of a version. */
+  @Override
   public Dataset<Row> read(TableId id, long version) {
     return spark.read().format("delta").option("versionAsOf", version).load(location(id));
   }
 
   /** The table's properties (TBLPROPERTIES), from its latest snapshot. */
+  @Override
   public Map<String, String> properties(TableId id) {
     Row detail = DeltaTable.forPath(spark, location(id)).detail().select("properties").first();
     return new HashMap<>(scala.collection.JavaConverters.mapAsJavaMap(detail.<String, String>getMap(0)));
   }
 
   /** Sets table properties in one commit. */
+  @Override
   public void setProperties(TableId id, Map<String, String> properties) {
     StringBuilder sql = new StringBuilder("ALTER TABLE delta.`" + location(id) + "` SET TBLPROPERTIES (");
     String sep = "";
@@ -176,6 +185,7 @@ public final class DeltaTableStore {
    * The rows inserted into an append-only table after {@code afterVersion} up to {@code upToVersion},
    * from Delta's change data feed (enabled on every table this store creates).
    */
+  @Override
   public Dataset<Row> insertedRows(TableId id, long afterVersion, long upToVersion) {
     return changes(id, afterVersion, upToVersion).where("_change_type = 'insert'")
         .drop("_change_type", "_commit_version", "_commit_timestamp");
@@ -185,6 +195,7 @@ public final class DeltaTableStore {
    * Every row changed after {@code afterVersion} up to {@code upToVersion} (inserted, deleted, and both
    * images of updated rows), with Delta's {@code _change_type} column.
    */
+  @Override
   public Dataset<Row> changes(TableId id, long afterVersion, long upToVersion) {
     if (afterVersion >= upToVersion) { // nothing committed since: Delta refuses a start after the latest version
       return spark.read().format("delta").option("versionAsOf", upToVersion).load(location(id)).limit(0)
@@ -203,6 +214,7 @@ public final class DeltaTableStore {
    * Creates the table empty if it does not exist, with its schema, partitioning, comment and
    * properties, and registers it in the catalog.
    */
+  @Override
   public void create(TableId id, StructType schema, List<String> partitionBy, String comment, Map<String, String> properties) {
     create(id.namespace(), id.name(), schema, partitionBy, comment, properties);
   }
