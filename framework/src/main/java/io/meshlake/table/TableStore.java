@@ -35,7 +35,9 @@ import org.apache.spark.sql.types.StructType;
  *       that sequence number</td></tr>
  *   <tr><td>{@link #insertedRows}: change data feed, {@code _change_type = 'insert'}</td>
  *       <td>incremental append scan: {@code start-snapshot-id} (exclusive) / {@code end-snapshot-id}
- *       read options; it reads only {@code append} snapshots, which is what append-only inputs make</td></tr>
+ *       read options. It silently skips every non-{@code append} snapshot (a MERGE's inserted rows are
+ *       missing, where Delta's feed has them), so the store must check that every snapshot in the range is
+ *       an {@code append} and otherwise take the changelog's INSERT rows</td></tr>
  *   <tr><td>{@link #changes}: change data feed with {@code _change_type}</td>
  *       <td>{@code CALL iceberg.system.create_changelog_view(...)} or the {@code changes} metadata table;
  *       {@code _change_type} is INSERT / DELETE / UPDATE_BEFORE / UPDATE_AFTER. The changelog scan does
@@ -63,8 +65,9 @@ import org.apache.spark.sql.types.StructType;
  *   <tr><td>SCD2 (one MERGE of staged rows)</td><td>the same staged MERGE in SQL</td></tr>
  *   <tr><td>gold guard: {@code GuardedLogStore} refuses the commit file</td>
  *       <td>a catalog that refuses the commit: a {@code HadoopCatalog} (or {@code JdbcCatalog}) subclass as
- *       {@code catalog-impl} whose table operations call {@code GoldGuard.check} in {@code commit}; path
- *       tables ({@code iceberg.`/path`}) bypass catalogs, so the store must only use catalog names</td></tr>
+ *       {@code catalog-impl} whose table operations call {@code GoldGuard.check} in {@code commit}. Writes
+ *       by path ({@code format("iceberg").save(path)}) go through {@code HadoopTables}, not the catalog,
+ *       and escape it; in SQL {@code iceberg.`/path`} is a file query that Spark refuses for Iceberg</td></tr>
  * </table>
  */
 public interface TableStore {
