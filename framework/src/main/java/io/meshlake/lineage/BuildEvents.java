@@ -7,7 +7,6 @@ import io.meshlake.plan.Step;
 import io.meshlake.quality.QualityLog;
 import io.meshlake.quality.RuleOutcome;
 import io.meshlake.run.BuildStatus;
-import io.meshlake.run.RunLog;
 import io.meshlake.run.RunOptions;
 import io.meshlake.run.TableBuild;
 import io.meshlake.table.DeltaTableStore;
@@ -53,8 +52,7 @@ final class BuildEvents {
   BuildEvents(DeltaTableStore store, String jobNamespace, String runId, String domain, RunOptions options) {
     this.store = store;
     this.jobNamespace = jobNamespace;
-    // <warehouse>/meshlake_platform/run_log
-    this.warehouse = new Path(store.location(RunLog.NAMESPACE, RunLog.TABLE)).getParent().getParent().toString();
+    this.warehouse = store.warehouse();
     this.runId = runId;
     this.domain = domain;
     this.options = options;

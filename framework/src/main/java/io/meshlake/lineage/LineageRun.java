@@ -50,10 +50,6 @@ final class LineageRun implements RunListener.Builds {
     }
   }
 
-  /** Nothing to release: the client serves the process's runs. */
-  @Override
-  public void close() {}
-
   private void emit(Supplier<OpenLineage.RunEvent> event) {
     if (stopped) {
       return;

@@ -17,12 +17,12 @@ public interface RunListener {
    * A run begins.
    *
    * @param runId the run log's id of the run
-   * @return what hears the run's builds; closed when the run's builds are done
+   * @return what hears the run's builds
    */
   Builds runStarted(String runId, String domain, RunOptions options);
 
   /** Hears the table builds of one run. */
-  interface Builds extends AutoCloseable {
+  interface Builds {
     /** Hears nothing. */
     Builds NONE = new Builds() {
       @Override
@@ -30,9 +30,6 @@ public interface RunListener {
 
       @Override
       public void ended(Step step, TableBuild build, Optional<QualityLog.Entry> gate) {}
-
-      @Override
-      public void close() {}
     };
 
     /** A table build begins. Not called for a table skipped because one of its inputs failed. */
@@ -44,8 +41,5 @@ public interface RunListener {
      * @param gate the quality gate's verdict when the table is a gold product whose gate ran
      */
     void ended(Step step, TableBuild build, Optional<QualityLog.Entry> gate);
-
-    @Override
-    void close();
   }
 }

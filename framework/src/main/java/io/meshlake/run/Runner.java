@@ -95,22 +95,21 @@ public final class Runner {
     List<GovernedPublication> governance = new ArrayList<>();
     Set<TableId> broken = new HashSet<>();
     int n = 0;
-    try (RunListener.Builds heard = listener.runStarted(runId, plan.selection().domain(), options)) {
-      for (Step step : plan.steps()) {
-        n++;
-        progress.accept(String.format("[%d/%d] %s", n, plan.steps().size(), step.id().qualifiedName()));
-        Gold gold = new Gold(options.asOf().orElse(startedAt), () -> lines(plan, step, builds), verdicts, governance);
-        TableBuild build = build(step, options, runId, startedAt, broken, gold, heard);
-        if (build.status() == BuildStatus.FAILED || build.status() == BuildStatus.SKIPPED) {
-          broken.add(step.id());
-        }
-        progress.accept(String.format("      %s in %.1f s%s", build.status(), build.elapsed().toMillis() / 1000.0,
-            build.message().isEmpty() ? "" : ": " + build.message()));
-        if (build.status() != BuildStatus.SKIPPED) {
-          heard.ended(step, build, verdicts.stream().filter(v -> v.product().equals(step.id())).reduce((a, b) -> b));
-        }
-        builds.add(build);
+    RunListener.Builds heard = listener.runStarted(runId, plan.selection().domain(), options);
+    for (Step step : plan.steps()) {
+      n++;
+      progress.accept(String.format("[%d/%d] %s", n, plan.steps().size(), step.id().qualifiedName()));
+      Gold gold = new Gold(options.asOf().orElse(startedAt), () -> lines(plan, step, builds), verdicts, governance);
+      TableBuild build = build(step, options, runId, startedAt, broken, gold, heard);
+      if (build.status() == BuildStatus.FAILED || build.status() == BuildStatus.SKIPPED) {
+        broken.add(step.id());
       }
+      progress.accept(String.format("      %s in %.1f s%s", build.status(), build.elapsed().toMillis() / 1000.0,
+          build.message().isEmpty() ? "" : ": " + build.message()));
+      if (build.status() != BuildStatus.SKIPPED) {
+        heard.ended(step, build, verdicts.stream().filter(v -> v.product().equals(step.id())).reduce((a, b) -> b));
+      }
+      builds.add(build);
     }
     runLog.record(builds);
     qualityLog.record(verdicts);

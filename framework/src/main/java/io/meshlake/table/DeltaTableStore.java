@@ -49,6 +49,11 @@ public final class DeltaTableStore implements TableStore {
     return spark;
   }
 
+  /** The warehouse folder, qualified (e.g. {@code file:/data/warehouse}). */
+  public String warehouse() {
+    return warehouse.toString();
+  }
+
   /** The table's folder. */
   @Override
   public String location(TableId id) {
