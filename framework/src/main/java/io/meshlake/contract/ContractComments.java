@@ -1,6 +1,5 @@
 package io.meshlake.contract;
 
-import io.delta.tables.DeltaTable;
 import io.meshlake.api.TableId;
 import io.meshlake.table.DeltaTableStore;
 import java.util.ArrayList;
@@ -39,9 +38,8 @@ public final class ContractComments {
       throw new IllegalArgumentException("Cannot comment " + id + ": the table does not exist yet. Publish it first");
     }
     String location = store.location(id);
-    DeltaTable table = DeltaTable.forPath(store.spark(), location);
     Map<String, String> current = new LinkedHashMap<>();
-    for (StructField field : table.toDF().schema().fields()) {
+    for (StructField field : store.schema(id).fields()) {
       current.put(field.name(), field.getComment().isDefined() ? field.getComment().get() : "");
     }
     List<String> statements = new ArrayList<>();
@@ -56,8 +54,7 @@ public final class ContractComments {
             + " COMMENT " + literal(column.description()));
       }
     }
-    String description = table.detail().select("description").first().getString(0);
-    if (!contract.description().equals(description)) {
+    if (!contract.description().equals(store.description(id))) {
       statements.add("COMMENT ON TABLE " + tableRef(location) + " IS " + literal(contract.description()));
     }
     statements.forEach(store.spark()::sql);

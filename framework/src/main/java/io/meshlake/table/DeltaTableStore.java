@@ -21,7 +21,10 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.actions.Metadata;
 import org.apache.spark.sql.types.StructType;
+import scala.Option;
 
 /**
  * The Delta {@link TableStore}, and where the platform's own tables live: each table is a Delta table at
@@ -163,11 +166,30 @@ public final class DeltaTableStore implements TableStore {
     return spark.read().format("delta").option("versionAsOf", version).load(location(id));
   }
 
-  /** The table's properties (TBLPROPERTIES), from its latest snapshot. */
+  /** The table's properties (TBLPROPERTIES), from its latest snapshot's metadata. */
   @Override
   public Map<String, String> properties(TableId id) {
-    Row detail = DeltaTable.forPath(spark, location(id)).detail().select("properties").first();
-    return new HashMap<>(scala.collection.JavaConverters.mapAsJavaMap(detail.<String, String>getMap(0)));
+    return new HashMap<>(scala.collection.JavaConverters.mapAsJavaMap(metadata(id).configuration()));
+  }
+
+  /** The table's comment (Delta's table description), empty when it has none. */
+  public String description(TableId id) {
+    String description = metadata(id).description();
+    return description == null ? "" : description;
+  }
+
+  /** The table's schema, with its column comments, as of its latest version. */
+  public StructType schema(TableId id) {
+    return metadata(id).schema();
+  }
+
+  /**
+   * The latest snapshot's metadata action. Delta keeps it from the log (and the commit's checksum file)
+   * without running a Spark job, where {@code DESCRIBE DETAIL} reconstructs the table's state: on a
+   * gold publication that was 1-3 s for each read of the properties.
+   */
+  private Metadata metadata(TableId id) {
+    return DeltaLog.forTable(spark, location(id)).update(false, Option.empty(), Option.empty()).metadata();
   }
 
   /** Sets table properties in one commit. */

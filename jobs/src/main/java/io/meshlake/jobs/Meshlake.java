@@ -34,6 +34,8 @@ public final class Meshlake {
   public static int execute(String... args) {
     CommandLine cli = new CommandLine(new Meshlake());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    // Examples and footers are written for 100 columns; at picocli's default 80 they break mid-path.
+    cli.setUsageHelpWidth(100);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       if (e instanceof PlanException || e instanceof IllegalArgumentException || e instanceof MalformedExtractException) {
         commandLine.getErr().println("error: " + e.getMessage());
