@@ -17,7 +17,8 @@ import java.util.TreeMap;
 
 /**
  * A meshlake environment (conf/local.yaml, conf/cluster.yaml): where the warehouse and the default
- * extract folder are, how Spark and the Iceberg catalog are configured, and ingest settings. Command-line flags override it.
+ * extract folder are, how Spark and the Iceberg catalog are configured, and ingest settings. Command-line
+ * flags override it.
  *
  * @param name the environment's name
  * @param warehouse folder (or URI) of the tables; relative paths resolve against the working directory

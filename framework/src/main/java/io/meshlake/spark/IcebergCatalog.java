@@ -1,7 +1,6 @@
 package io.meshlake.spark;
 
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -59,8 +58,8 @@ final class IcebergCatalog {
     Properties login = new Properties();
     login.setProperty("user", user);
     login.setProperty("password", conf.get(PASSWORD));
-    try (Connection connection = DriverManager.getConnection(uri, login)) {
-      // Connected: the database knows the user and the password.
+    try {
+      DriverManager.getConnection(uri, login).close();
     } catch (SQLException e) {
       throw new IllegalArgumentException("Cannot connect to the Iceberg JDBC catalog " + uri + " as user '" + user
           + "': " + e.getMessage() + ". Check iceberg.uri and iceberg.user in the environment, that the database is"
