@@ -1,8 +1,9 @@
 # shellcheck shell=bash
 # The integration stack, sourced by .ci/run (or by hand: `source .ci/stack.sh && stack_up`, then `mvn verify`,
-# then `stack_down`): a Spark standalone master and worker and an Airflow 3 standalone, all on 127.0.0.1 on
-# free ports, with a throw-away AIRFLOW_HOME and SQLite. stack_up exports the MESHLAKE_IT_* variables the
-# integration tests read; their presence also turns on Maven's `cluster` profile.
+# then `stack_down`): a Spark standalone master and worker, an Airflow 3 standalone and a PostgreSQL (the
+# Iceberg JDBC catalog's database), all on 127.0.0.1 on free ports, with a throw-away AIRFLOW_HOME and SQLite
+# and a throw-away PostgreSQL cluster. stack_up exports the MESHLAKE_IT_* variables the integration tests read;
+# their presence also turns on Maven's `cluster` profile.
 #
 # Pinned here: Airflow, its Spark provider, and the Spark distribution (pyspark from PyPI is one). Airflow's
 # own constraints files are not reachable from CI, so .ci/airflow-constraints.txt is ours: a `pip freeze` of
@@ -70,11 +71,71 @@ stack_spawn() {
   stack_pids+=("$!")
 }
 
+# Runs a PostgreSQL program: as the postgres system user when we are root (initdb and postgres refuse root).
+stack_pg_run() {
+  if [ "$(id -u)" = 0 ]; then
+    (cd "$stack_pg_dir" && runuser -u postgres -- "$@")
+  else
+    (cd "$stack_pg_dir" && "$@")
+  fi
+}
+
+# Starts a throw-away PostgreSQL cluster in $stack_work/postgres on 127.0.0.1 (Debian's package, the newest
+# /usr/lib/postgresql/<major>), with a database and role `meshlake` whose random password only the exported
+# MESHLAKE_ICEBERG_JDBC_PASSWORD holds. Exports MESHLAKE_IT_PG_URL and MESHLAKE_IT_PG_USER.
+stack_postgres_up() {
+  local pg_bin port password
+  pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+  if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/initdb" ]; then
+    stack_log "no PostgreSQL in /usr/lib/postgresql/<major>/bin: install Debian's package (apt-get install postgresql)"
+    return 1
+  fi
+  stack_pg_bin="$pg_bin"
+  stack_pg_dir="$stack_work/postgres"
+  mkdir -m 700 "$stack_pg_dir"
+  if [ "$(id -u)" = 0 ]; then
+    chmod 711 "$stack_work"   # the postgres user passes through to its own folder; every secret here is mode 600
+    chown postgres: "$stack_pg_dir"
+  fi
+  port="$(free_port)"
+  stack_log "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port (log: $stack_pg_dir/postgres.log)"
+  stack_pg_run "$pg_bin/initdb" -D "$stack_pg_dir/data" --auth-local=peer --auth-host=scram-sha-256 \
+    --encoding=UTF8 --locale=C --no-sync >"$stack_work/initdb.log" 2>&1 \
+    || { tail -n 20 "$stack_work/initdb.log" >&2; return 1; }
+  # TCP on 127.0.0.1 for the tests; the Unix socket in its own folder, for the setup below (peer authentication).
+  stack_pg_run "$pg_bin/pg_ctl" -D "$stack_pg_dir/data" -l "$stack_pg_dir/postgres.log" -w -t 60 \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $stack_pg_dir" start >/dev/null \
+    || { tail -n 20 "$stack_pg_dir/postgres.log" >&2; return 1; }
+  password="$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')"
+  # The password goes through standard input, never a command line (ps would show it).
+  stack_pg_run "$pg_bin/psql" -X -q -v ON_ERROR_STOP=1 -h "$stack_pg_dir" -p "$port" -d postgres >/dev/null <<SQL
+CREATE ROLE meshlake LOGIN PASSWORD '$password';
+CREATE DATABASE meshlake OWNER meshlake;
+SQL
+  export MESHLAKE_IT_PG_URL="jdbc:postgresql://127.0.0.1:$port/meshlake"
+  export MESHLAKE_IT_PG_USER=meshlake
+  export MESHLAKE_ICEBERG_JDBC_PASSWORD="$password"
+}
+
+# Stops the PostgreSQL of stack_postgres_up (a fast shutdown: open sessions are ended) and removes its folder.
+stack_postgres_down() {
+  if [ -n "${stack_pg_dir:-}" ] && [ -f "$stack_pg_dir/data/postmaster.pid" ]; then
+    stack_pg_run "$stack_pg_bin/pg_ctl" -D "$stack_pg_dir/data" -m fast -w -t 30 stop >/dev/null 2>&1 \
+      || kill -KILL "$(head -n 1 "$stack_pg_dir/data/postmaster.pid")" 2>/dev/null || true
+  fi
+  if [ -n "${stack_pg_dir:-}" ]; then
+    rm -rf "$stack_pg_dir"
+  fi
+  stack_pg_dir=""
+  unset MESHLAKE_IT_PG_URL MESHLAKE_IT_PG_USER MESHLAKE_ICEBERG_JDBC_PASSWORD
+}
+
 # Starts the stack and exports what the tests need. The worker offers 4 cores (of 2) so that the
 # integration tests' applications, 2 cores each (.ci/conf/ci.yaml, spark.cores.max), run side by side.
 stack_up() {
   stack_install
   stack_work="$(mktemp -d "${TMPDIR:-/tmp}/meshlake-stack.XXXXXX")"
+  stack_postgres_up || return 1
   local master_port master_ui worker_ui airflow_port password
   master_port="$(free_port)"; master_ui="$(free_port)"; worker_ui="$(free_port)"; airflow_port="$(free_port)"
 
@@ -130,11 +191,12 @@ stack_up() {
 
   stack_await "curl -sf http://127.0.0.1:$master_ui/json/ | grep -q '\"aliveworkers\" : 1'" 120 "$stack_work/spark-worker.log"
   stack_await "curl -sf $MESHLAKE_IT_AIRFLOW_URL/api/v2/monitor/health | grep -q healthy" 300 "$stack_work/airflow.log"
-  stack_log "up: Spark $MESHLAKE_IT_SPARK_MASTER, Airflow $MESHLAKE_IT_AIRFLOW_URL"
+  stack_log "up: Spark $MESHLAKE_IT_SPARK_MASTER, Airflow $MESHLAKE_IT_AIRFLOW_URL, PostgreSQL $MESHLAKE_IT_PG_URL"
 }
 
-# Stops what stack_up started (each process group it spawned) and removes its folder.
+# Stops what stack_up started (PostgreSQL, each process group it spawned) and removes its folder.
 stack_down() {
+  stack_postgres_down
   local pid
   for pid in "${stack_pids[@]}"; do
     kill -TERM -- "-$pid" 2>/dev/null || true

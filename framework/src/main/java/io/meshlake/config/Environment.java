@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.meshlake.lineage.LineageSettings;
+import io.meshlake.spark.IcebergSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -16,7 +17,8 @@ import java.util.TreeMap;
 
 /**
  * A meshlake environment (conf/local.yaml, conf/cluster.yaml): where the warehouse and the default
- * extract folder are, how Spark is configured, and ingest settings. Command-line flags override it.
+ * extract folder are, how Spark and the Iceberg catalog are configured, and ingest settings. Command-line
+ * flags override it.
  *
  * @param name the environment's name
  * @param warehouse folder (or URI) of the tables; relative paths resolve against the working directory
@@ -25,9 +27,11 @@ import java.util.TreeMap;
  * @param ingest ingest settings
  * @param governance where the governance policies and, for development, the pseudonym key are
  * @param lineage where the OpenLineage events of every table build go
+ * @param iceberg which catalog keeps the Iceberg tables: a Hadoop catalog in the warehouse (the default) or a
+ *     JDBC catalog shared with other engines
  */
 public record Environment(String name, String warehouse, String input, SparkSettings spark, IngestSettings ingest,
-    GovernanceSettings governance, LineageSettings lineage) {
+    GovernanceSettings governance, LineageSettings lineage, IcebergSettings iceberg) {
 
   public Environment {
     require(name, "name");
@@ -37,14 +41,20 @@ public record Environment(String name, String warehouse, String input, SparkSett
     ingest = ingest == null ? new IngestSettings(64) : ingest;
     governance = governance == null ? new GovernanceSettings(null, null) : governance;
     lineage = lineage == null ? LineageSettings.DEFAULT : lineage;
+    iceberg = iceberg == null ? IcebergSettings.DEFAULT : iceberg;
   }
 
   /**
-   * An environment with the bundled governance policies, no development key, and lineage events in the
-   * default file.
+   * An environment with the bundled governance policies, no development key, lineage events in the
+   * default file, and a Hadoop Iceberg catalog in the warehouse.
    */
   public Environment(String name, String warehouse, String input, SparkSettings spark, IngestSettings ingest) {
-    this(name, warehouse, input, spark, ingest, null, null);
+    this(name, warehouse, input, spark, ingest, null, null, null);
+  }
+
+  /** This environment with another Iceberg catalog. */
+  public Environment withIceberg(IcebergSettings catalog) {
+    return new Environment(name, warehouse, input, spark, ingest, governance, lineage, catalog);
   }
 
   /**
@@ -114,7 +124,7 @@ public record Environment(String name, String warehouse, String input, SparkSett
 
   /** This environment with another warehouse. */
   public Environment withWarehouse(String folder) {
-    return new Environment(name, folder, input, spark, ingest, governance, lineage);
+    return new Environment(name, folder, input, spark, ingest, governance, lineage, iceberg);
   }
 
   /**

@@ -2,9 +2,9 @@ package io.meshlake.spark;
 
 import io.meshlake.config.Environment;
 import io.meshlake.governance.GuardedLogStore;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -15,11 +15,14 @@ import org.apache.spark.sql.SparkSession;
  *
  * <p>Delta owns the session catalog ({@code spark_catalog}), so unqualified names ({@code clinical_silver.encounters})
  * stay Delta tables. Iceberg tables live in a second catalog, {@value #ICEBERG_CATALOG}
- * ({@code iceberg.clinical_gold.encounter_costs}): by default a Hadoop catalog whose warehouse is the
- * {@value #ICEBERG_FOLDER} folder of the environment's warehouse. Its own folder keeps each format's
- * discovery away from the other's tables (the Hadoop catalog reads every folder of its warehouse as a
- * namespace; the Delta store attaches every folder holding a {@code _delta_log}). Any
- * {@code spark.sql.catalog.iceberg.*} setting of the environment or {@code --conf} wins, e.g. a JDBC catalog.
+ * ({@code iceberg.clinical_gold.encounter_costs}), as the environment's {@link IcebergSettings} say: by default
+ * a Hadoop catalog whose warehouse is the {@value #ICEBERG_FOLDER} folder of the environment's warehouse, or a
+ * JDBC catalog in a database that several engines share (its password from
+ * {@value IcebergSettings#PASSWORD_VARIABLE}; the session starts only if the database lets it in). The
+ * {@value #ICEBERG_FOLDER} folder keeps each format's discovery away from the other's tables (the Hadoop
+ * catalog reads every folder of its warehouse as a namespace; the Delta store attaches every folder holding a
+ * {@code _delta_log}). Any {@code spark.sql.catalog.iceberg.*} setting of the environment or {@code --conf}
+ * wins over the section.
  */
 public final class Sessions {
   /** The name of the Iceberg catalog in SQL. */
@@ -33,8 +36,6 @@ public final class Sessions {
       Map.entry("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension,"
           + "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions"),
       Map.entry("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog"),
-      Map.entry("spark.sql.catalog." + ICEBERG_CATALOG, "org.apache.iceberg.spark.SparkCatalog"),
-      Map.entry("spark.sql.catalog." + ICEBERG_CATALOG + ".type", "hadoop"),
       Map.entry("spark.sql.session.timeZone", "UTC"),
       Map.entry("spark.sql.datetime.java8API.enabled", "true"),
       Map.entry("spark.databricks.delta.schema.autoMerge.enabled", "true"),
@@ -45,12 +46,17 @@ public final class Sessions {
 
   private Sessions() {}
 
-  /** Starts (or joins) the session: platform defaults, then the environment, then {@code overrides}. */
+  /**
+   * Starts (or joins) the session: platform defaults and the Iceberg catalog, then the environment's Spark
+   * settings, then {@code overrides}.
+   *
+   * @throws IllegalArgumentException if a JDBC Iceberg catalog has no password or its database refuses the session
+   */
   public static SparkSession start(Environment environment, Map<String, String> overrides) {
-    Map<String, String> conf = new LinkedHashMap<>(PLATFORM_DEFAULTS);
-    conf.put("spark.sql.catalog." + ICEBERG_CATALOG + ".warehouse", icebergWarehouse(environment.warehouse()));
-    conf.putAll(environment.spark().conf());
-    conf.putAll(overrides);
+    Map<String, String> conf = properties(environment, overrides, System::getenv);
+    if (environment.iceberg().catalog() == IcebergSettings.Catalog.JDBC) {
+      IcebergCatalog.checkConnection(conf);
+    }
     SparkSession.Builder builder = SparkSession.builder().appName("meshlake");
     if (!new SparkConf().contains("spark.master")) {
       builder = builder.master(environment.spark().masterUrl().orElse("local[2]"));
@@ -61,14 +67,12 @@ public final class Sessions {
     return builder.getOrCreate();
   }
 
-  /**
-   * The Iceberg catalog's warehouse: {@value #ICEBERG_FOLDER} under the environment's warehouse, a URI
-   * kept as it is, a local path made absolute (the catalog must not depend on the executors' working folder).
-   */
-  static String icebergWarehouse(String warehouse) {
-    String base = warehouse.matches("[a-zA-Z][a-zA-Z0-9+.-]+:.*")
-        ? warehouse.replaceAll("/+$", "")
-        : Path.of(warehouse).toAbsolutePath().normalize().toString();
-    return base + "/" + ICEBERG_FOLDER;
+  /** The session's properties, later ones winning: platform defaults, the Iceberg catalog, the environment's, overrides. */
+  static Map<String, String> properties(Environment environment, Map<String, String> overrides, UnaryOperator<String> env) {
+    Map<String, String> conf = new LinkedHashMap<>(PLATFORM_DEFAULTS);
+    conf.putAll(IcebergCatalog.properties(environment.iceberg(), environment.warehouse(), env));
+    conf.putAll(environment.spark().conf());
+    conf.putAll(overrides);
+    return conf;
   }
 }

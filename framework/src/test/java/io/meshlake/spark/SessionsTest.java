@@ -3,7 +3,6 @@ package io.meshlake.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshlake.testing.SparkTestBase;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.iceberg.Snapshot;
@@ -68,13 +67,6 @@ class SessionsTest extends SparkTestBase {
     assertThat(contents("SELECT * FROM sessions_delta.visits VERSION AS OF 1")).containsExactly("[1,10]", "[2,20]");
     assertThat(spark().sql("DESCRIBE HISTORY sessions_delta.visits").select("version", "operation").collectAsList())
         .map(Row::toString).containsExactly("[2,MERGE]", "[1,WRITE]", "[0,CREATE TABLE]");
-  }
-
-  @Test
-  void icebergWarehouseIsAFolderOfTheEnvironmentsWarehouse() {
-    assertThat(Sessions.icebergWarehouse("s3a://lake/warehouse/")).isEqualTo("s3a://lake/warehouse/_iceberg");
-    assertThat(Sessions.icebergWarehouse("warehouse"))
-        .isEqualTo(Path.of("warehouse").toAbsolutePath() + "/_iceberg");
   }
 
   private static Table table() throws Exception {

@@ -1,0 +1,80 @@
+package io.meshlake.spark;
+
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.UnaryOperator;
+
+/**
+ * The Spark properties of the Iceberg catalog {@value Sessions#ICEBERG_CATALOG} an environment's
+ * {@link IcebergSettings} describe, and the check that a JDBC catalog's database lets the session in.
+ */
+final class IcebergCatalog {
+  static final String PREFIX = "spark.sql.catalog." + Sessions.ICEBERG_CATALOG;
+  static final String TYPE = PREFIX + ".type";
+  static final String URI = PREFIX + ".uri";
+  static final String USER = PREFIX + ".jdbc.user";
+  static final String PASSWORD = PREFIX + ".jdbc.password";
+
+  private IcebergCatalog() {}
+
+  /**
+   * The catalog's properties: its implementation, type and warehouse, and for {@code jdbc} the database, user
+   * and the password read from {@value IcebergSettings#PASSWORD_VARIABLE} through {@code env}.
+   *
+   * @param warehouse the environment's warehouse, whose {@value Sessions#ICEBERG_FOLDER} folder is the default
+   */
+  static Map<String, String> properties(IcebergSettings settings, String warehouse, UnaryOperator<String> env) {
+    Map<String, String> conf = new LinkedHashMap<>();
+    conf.put(PREFIX, "org.apache.iceberg.spark.SparkCatalog");
+    conf.put(TYPE, settings.catalog().label());
+    conf.put(PREFIX + ".warehouse", settings.warehouseLocation().orElseGet(() -> defaultWarehouse(warehouse)));
+    if (settings.catalog() == IcebergSettings.Catalog.JDBC) {
+      String password = env.apply(IcebergSettings.PASSWORD_VARIABLE);
+      if (password == null || password.isEmpty()) {
+        throw new IllegalArgumentException("The Iceberg catalog is jdbc (" + settings.uri() + " as " + settings.user()
+            + "), but " + IcebergSettings.PASSWORD_VARIABLE + " is not set: export it with that user's database"
+            + " password (never put the password in the environment file)");
+      }
+      conf.put(URI, settings.uri());
+      conf.put(USER, settings.user());
+      conf.put(PASSWORD, password);
+    }
+    return conf;
+  }
+
+  /**
+   * Connects once to a JDBC catalog's database as {@code conf} says (after every override), so that a wrong
+   * URL, user or password stops the session at its start, not at its first Iceberg query.
+   *
+   * @throws IllegalArgumentException naming the database and user, the database's reason and what to check
+   */
+  static void checkConnection(Map<String, String> conf) {
+    String uri = conf.get(URI);
+    String user = conf.get(USER);
+    Properties login = new Properties();
+    login.setProperty("user", user);
+    login.setProperty("password", conf.get(PASSWORD));
+    try {
+      DriverManager.getConnection(uri, login).close();
+    } catch (SQLException e) {
+      throw new IllegalArgumentException("Cannot connect to the Iceberg JDBC catalog " + uri + " as user '" + user
+          + "': " + e.getMessage() + ". Check iceberg.uri and iceberg.user in the environment, that the database is"
+          + " up, and that " + IcebergSettings.PASSWORD_VARIABLE + " holds that user's password", e);
+    }
+  }
+
+  /**
+   * The default warehouse: {@value Sessions#ICEBERG_FOLDER} under the environment's warehouse, a URI kept as
+   * it is, a local path made absolute (the catalog must not depend on the executors' working folder).
+   */
+  static String defaultWarehouse(String warehouse) {
+    String base = warehouse.matches("[a-zA-Z][a-zA-Z0-9+.-]+:.*")
+        ? warehouse.replaceAll("/+$", "")
+        : Path.of(warehouse).toAbsolutePath().normalize().toString();
+    return base + "/" + Sessions.ICEBERG_FOLDER;
+  }
+}
