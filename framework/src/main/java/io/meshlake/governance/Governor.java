@@ -38,8 +38,10 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
+import scala.Option;
 
 /**
  * Applies the governance policies ({@link PolicySet}) to every gold publication; the platform's
@@ -66,6 +68,8 @@ public final class Governor {
   /** The warehouse folder of the tables materialised for consumer classes. */
   public static final String GOVERNED = "meshlake_governed";
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The Spark setting whose value Delta writes as a commit's user metadata. */
+  private static final String USER_METADATA = "spark.databricks.delta.commitInfo.userMetadata";
 
   private final DeltaTableStore store;
   private final PolicySet policies;
@@ -216,9 +220,7 @@ public final class Governor {
             : () -> GoldGuard.open(locations, () -> derive(view, table, contract, rows, increment, goldVersion, asOf,
                 decisions)));
       }
-      // An increment's MERGEs stamp their commits through the session's configuration: one at a time.
-      List<GovernedPublication.ClassTable> tables = increment.isPresent()
-          ? derivations.stream().map(Supplier::get).toList() : inParallel(derivations);
+      List<GovernedPublication.ClassTable> tables = inParallel(derivations);
       Optional<String> keyId = views.stream().anyMatch(v -> !v.identity() && v.usesKey())
           ? Optional.of(keyring().current().id()) : Optional.empty();
       return new Published<>(written, new GovernedPublication(table.id(), goldVersion, keyId, tables,
@@ -278,13 +280,13 @@ public final class Governor {
 
   /** Runs {@code write} with every Delta commit it makes carrying {@code stamp} as its user metadata. */
   private <T> T stamped(Stamp stamp, Supplier<T> write) {
-    String key = "spark.databricks.delta.commitInfo.userMetadata";
-    Optional<String> previous = Optional.ofNullable(store.spark().conf().get(key, null));
-    store.spark().conf().set(key, stamp.json());
+    Optional<String> previous = Optional.ofNullable(store.spark().conf().get(USER_METADATA, null));
+    store.spark().conf().set(USER_METADATA, stamp.json());
     try {
       return write.get();
     } finally {
-      previous.ifPresentOrElse(p -> store.spark().conf().set(key, p), () -> store.spark().conf().unset(key));
+      previous.ifPresentOrElse(p -> store.spark().conf().set(USER_METADATA, p),
+          () -> store.spark().conf().unset(USER_METADATA));
     }
   }
 
@@ -310,11 +312,7 @@ public final class Governor {
     }
     Stamp stamp = stamp(view, contract, goldVersion);
     if (incremental) {
-      Dataset<Row> rowsOfKeys = governed;
-      stamped(stamp, () -> {
-        replaceKeys(location, rowsOfKeys, increment.get().column(), keysAsSeen(view, increment.get()));
-        return null;
-      });
+      replaceKeys(location, governed, increment.get().column(), keysAsSeen(view, increment.get()), stamp);
     } else {
       governed.write().format("delta").mode("overwrite").option("overwriteSchema", "true")
           .option("delta.enableDeletionVectors", "true").option("userMetadata", stamp.json()).save(location);
@@ -368,8 +366,12 @@ public final class Governor {
    * Replaces the rows of some keys with {@code rows} in one MERGE: the source is the new rows plus one
    * marker row per key, and a target row matching a marker on its key is deleted (marked in a deletion
    * vector, not copied), while the new rows are inserted. An equi-join on the key, so Delta hashes it.
+   *
+   * <p>A MERGE takes its commit's user metadata only from the session's configuration, so it runs in a
+   * session of its own (same Spark context and cached data, own configuration): the classes' MERGEs of one
+   * publication then run side by side, each with its own stamp, and the caller's session is left as it was.
    */
-  private void replaceKeys(String location, Dataset<Row> rows, String keyColumn, List<Object> keys) {
+  private void replaceKeys(String location, Dataset<Row> rows, String keyColumn, List<Object> keys, Stamp stamp) {
     String marker = "_meshlake_replaced_key";
     StructField keyField = rows.schema().apply(keyColumn);
     Dataset<Row> markers = store.spark().createDataFrame(keys.stream().map(RowFactory::create).toList(),
@@ -379,11 +381,23 @@ public final class Governor {
     for (String column : rows.columns()) {
       insert.put(column, col("s.`" + column + "`"));
     }
-    DeltaTable.forPath(store.spark(), location).as("t")
-        .merge(source.as("s"), col("t.`" + keyColumn + "`").equalTo(col("s.`" + keyColumn + "`")).and(col("s." + marker)))
-        .whenMatched().delete()
-        .whenNotMatched(col("s." + marker).unary_$bang()).insert(insert)
-        .execute();
+    SparkSession stamped = store.spark().newSession();
+    stamped.conf().set(USER_METADATA, stamp.json());
+    Option<SparkSession> active = SparkSession.getActiveSession();
+    SparkSession.setActiveSession(stamped);
+    try {
+      DeltaTable.forPath(stamped, location).as("t")
+          .merge(source.as("s"), col("t.`" + keyColumn + "`").equalTo(col("s.`" + keyColumn + "`")).and(col("s." + marker)))
+          .whenMatched().delete()
+          .whenNotMatched(col("s." + marker).unary_$bang()).insert(insert)
+          .execute();
+    } finally {
+      if (active.isDefined()) {
+        SparkSession.setActiveSession(active.get());
+      } else {
+        SparkSession.clearActiveSession();
+      }
+    }
   }
 
   private Dataset<Row> withConsent(Dataset<Row> rows, String personColumn, String purpose, Instant asOf,

@@ -393,6 +393,9 @@ class GovernanceEndToEndTest extends SparkTestBase {
     assertThat(metrics.get("numTargetRowsDeleted")).as("the changed member's old rows").isEqualTo(
         String.valueOf(oldRowsOfChanged));
     assertThat(metrics.get("numTargetRowsCopied")).as("no other row rewritten").isEqualTo("0");
+    assertThat(commit.getString(commit.fieldIndex("userMetadata")))
+        .as("the class tables' MERGEs run side by side, each stamped with the gold version it was derived from")
+        .contains("\"gold_version\":" + latestVersion(gold("member_gold.member_months")));
     assertThat(column(rows(governed("researcher", "member_gold.members")), "member_id"))
         .containsAll(added.stream().map(id -> pseudonym("k2", current, id)).toList());
   }
