@@ -427,8 +427,8 @@ public final class Governor {
     Dataset<Row> all = null;
     for (ConsentSource source : consentSources()) {
       String location = store.location(source.namespace(), source.name());
-      if (store.latestVersion(location).isEmpty()) {
-        continue;
+      if (store.latestVersion(location).isEmpty() || store.isEmpty(location)) {
+        continue; // not created yet, or no decision recorded: nothing to read (planning a read costs Spark jobs)
       }
       Dataset<Row> table = store.spark().read().format("delta").load(location);
       Dataset<Row> rows = source.format() == ConsentSource.Format.FHIR ? FhirConsents.toConsentRows(table)

@@ -22,6 +22,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.VersionChecksum;
 import org.apache.spark.sql.delta.actions.Metadata;
 import org.apache.spark.sql.types.StructType;
 import scala.Option;
@@ -108,6 +109,16 @@ public final class DeltaTableStore implements TableStore {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the Delta log of " + location + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Whether the existing Delta table at a location holds no data files: from its latest commit's checksum
+   * file when Delta wrote one (no Spark job), else by reading the table.
+   */
+  public boolean isEmpty(String location) {
+    Option<VersionChecksum> checksum = DeltaLog.forTable(spark, location)
+        .update(false, Option.empty(), Option.empty()).checksumOpt();
+    return checksum.isDefined() ? checksum.get().numFiles() == 0 : spark.read().format("delta").load(location).isEmpty();
   }
 
   /**

@@ -14,10 +14,10 @@ import picocli.CommandLine.Option;
     description = {"Write a synthetic extract in the Synthea CSV layout (patients, payer_transitions, claims,"
         + " claims_transactions, providers with valid NPIs, organizations, payers), with a chosen fraction of"
         + " malformed rows. Same options and seed, same bytes.",
-        "About 190 claim transaction lines per member: --members 11000 gives ~2.1M lines."},
+        "About 270 claim transaction lines per member: --members 8000 gives ~2.1M lines."},
     footer = {"", "Examples:",
         "  ./meshlake generate --members 1000 --out extract",
-        "  ./meshlake generate --members 10 --out extract --first-member 1000 --part p0002   # an increment: new members, new files",
+        "  ./meshlake generate --members 10 --out extract --first-member 1000 --part p0002   # new members, new files",
         "  ./meshlake generate --members 500 --out bad --bad-fraction 0.05",
         "  ./meshlake generate --members 1000 --out fhir --fhir   # the same members as FHIR NDJSON"})
 final class GenerateCommand implements Callable<Integer> {
