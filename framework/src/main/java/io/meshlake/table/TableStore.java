@@ -112,4 +112,7 @@ public interface TableStore {
    * and registers it in the catalog.
    */
   void create(TableId id, StructType schema, List<String> partitionBy, String comment, Map<String, String> properties);
+
+  /** The data commits of this store's format, for {@link TableWriter}. */
+  TableWrites writes();
 }
