@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.spark.Spark3Util;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeEach;
@@ -188,7 +190,7 @@ class TableWriterTest extends SparkTestBase {
    */
   @ParameterizedTest
   @EnumSource(Format.class)
-  void storeReadsVersionsChangesAndCommitsAsWritten(Format format) {
+  void storeReadsVersionsChangesAndCommitsAsWritten(Format format) throws Exception {
     TableStore store = format.store();
     TableWriter writer = new TableWriter(store);
     DerivedTable table = table("events", new WriteMode.Append(), List.of());
@@ -226,5 +228,20 @@ class TableWriterTest extends SparkTestBase {
         .map(r -> r.getInt(0)).containsExactly(2, 5);
     assertThat(store.changes(id, 3, 4).select("_commit_version").distinct().collectAsList())
         .map(r -> r.getLong(0)).containsExactly(4L);
+    assertThat(store.changes(id, 3, 4).select("_change_type").distinct().collectAsList()).map(r -> r.getString(0))
+        .contains("insert").isSubsetOf("insert", "delete", "update_preimage", "update_postimage");
+    if (format == Format.ICEBERG) {
+      assertThat(icebergOperation((IcebergTableStore) store, id, 3)).as("a MERGE the incremental append scan skips")
+          .isNotEqualTo("append");
+    }
+  }
+
+  private static String icebergOperation(IcebergTableStore store, TableId id, long version) throws Exception {
+    for (Snapshot snapshot : Spark3Util.loadIcebergTable(spark(), store.tableName(id)).snapshots()) {
+      if (snapshot.sequenceNumber() == version) {
+        return snapshot.operation();
+      }
+    }
+    throw new AssertionError("no snapshot with sequence number " + version);
   }
 }
