@@ -125,6 +125,7 @@ final class IcebergWrites implements TableWrites {
   @Override
   public void replaceKeys(TableId id, Dataset<Row> rows, String key, List<Object> values) {
     StructField keyField = rows.schema().apply(key);
+    addColumns(id, rows.schema());
     Dataset<Row> source = rows.withColumn(KEY_MARKER, lit(false));
     List<Object> keys = values.stream().distinct().toList();
     if (!keys.isEmpty()) {
@@ -219,8 +220,7 @@ final class IcebergWrites implements TableWrites {
 
   private void withView(Dataset<Row> source, Consumer<String> use) {
     String view = "meshlake_source_" + UUID.randomUUID().toString().replace("-", "");
-    // Renamed columns: the source's own table aliases (say a VALUES ... AS t) must not meet the MERGE's.
-    source.toDF(source.columns()).createOrReplaceTempView(view);
+    source.createOrReplaceTempView(view);
     try {
       use.accept(view);
     } finally {
