@@ -36,6 +36,7 @@ public final class DeltaTableStore implements TableStore {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final SparkSession spark;
   private final Path warehouse;
+  private final TableWrites writes = new DeltaWrites(this);
 
   public DeltaTableStore(SparkSession spark, String warehouse) {
     this.spark = spark;
@@ -278,6 +279,12 @@ public final class DeltaTableStore implements TableStore {
       builder = builder.property(property.getKey(), property.getValue());
     }
     builder.execute();
+  }
+
+  /** Delta's data commits, by the tables' paths. */
+  @Override
+  public TableWrites writes() {
+    return writes;
   }
 
   /** Registers every Delta table found in the warehouse (idempotent). Returns the qualified names. */

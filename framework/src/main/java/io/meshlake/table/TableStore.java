@@ -12,63 +12,90 @@ import org.apache.spark.sql.types.StructType;
 /**
  * What a run needs of the table format of one data table (bronze, silver, gold): whether it exists, its
  * versions, reads as of a version, the rows changed between two versions, its commits' metrics, its
- * properties, and its creation. {@link DeltaTableStore} is the Delta implementation; an Iceberg one
- * (a Hadoop or JDBC catalog, see {@code Sessions}) is to give the same behaviour.
+ * properties, its creation, and its data commits ({@link #writes()}, which {@link TableWriter} uses).
+ * {@link DeltaTableStore} is the Delta implementation, {@link IcebergTableStore} the Iceberg one (tables
+ * {@code iceberg.<domain>_<layer>.<name>} in the session's Iceberg catalog, see {@code Sessions}).
  *
  * <p><b>Versions.</b> A version is a {@code long} that grows with every commit that changes the table's
  * data, so the run log can record "read up to version v" and compare versions. Delta's versions are
- * 0, 1, 2, ...; an Iceberg store uses the snapshot's <em>sequence number</em> (format v2: 1, 2, 3, ... on
- * the main branch), never the snapshot id (a random long that does not order), and resolves a version
- * to the snapshot with that sequence number when it reads. Unlike Delta, an Iceberg property change
- * makes no snapshot, so it does not move the version.
+ * 0 (the creation), 1, 2, ...; Iceberg's are the snapshots' <em>sequence numbers</em> (format v2: 1, 2,
+ * 3, ...; 0 for a table created and not yet written), never the snapshot ids (random longs that do not
+ * order), resolved to the snapshot with that sequence number on reads. So the first data commit is
+ * version 1 in both.
  *
- * <p><b>Writes</b> stay in {@link TableWriter} for now; each of its modes is one commit, so a failure
- * leaves the table as it was. The mapping of each operation to Iceberg:
+ * <p><b>Writes</b> ({@link TableWrites}) are each one commit, so a failure leaves the table as it was.
+ * The mapping of each operation:
  *
  * <table>
  *   <caption>Delta operation and its Iceberg equivalent</caption>
- *   <tr><th>Delta (today)</th><th>Iceberg</th></tr>
+ *   <tr><th>Delta</th><th>Iceberg</th></tr>
  *   <tr><td>{@link #version}: highest {@code _delta_log/NNN.json}</td>
  *       <td>current snapshot's sequence number (table metadata, no Spark job)</td></tr>
  *   <tr><td>{@link #read}: {@code versionAsOf}</td>
- *       <td>{@code snapshot-id} read option (or {@code VERSION AS OF <snapshot id>}) of the snapshot with
- *       that sequence number</td></tr>
+ *       <td>{@code snapshot-id} read option of the snapshot with that sequence number</td></tr>
  *   <tr><td>{@link #insertedRows}: change data feed, {@code _change_type = 'insert'}</td>
- *       <td>incremental append scan: {@code start-snapshot-id} (exclusive) / {@code end-snapshot-id}
- *       read options. It silently skips every non-{@code append} snapshot (a MERGE's inserted rows are
- *       missing, where Delta's feed has them), so the store must check that every snapshot in the range is
- *       an {@code append} and otherwise take the changelog's INSERT rows</td></tr>
- *   <tr><td>{@link #changes}: change data feed with {@code _change_type}</td>
- *       <td>{@code CALL iceberg.system.create_changelog_view(...)} or the {@code changes} metadata table;
- *       {@code _change_type} is INSERT / DELETE / UPDATE_BEFORE / UPDATE_AFTER. The changelog scan does
- *       not read delete files: tables must stay copy-on-write ({@code write.merge.mode},
- *       {@code write.update.mode}, {@code write.delete.mode} = {@code copy-on-write})</td></tr>
+ *       <td>incremental append scan ({@code start-snapshot-id} exclusive, {@code end-snapshot-id}) when
+ *       every snapshot in the range is an {@code append}; it silently skips any other (a MERGE's inserted
+ *       rows), so otherwise the changelog's inserted rows</td></tr>
+ *   <tr><td>{@link #changes}: change data feed</td>
+ *       <td>{@code CALL iceberg.system.create_changelog_view(...)} (carried-over rows removed), its
+ *       {@code _change_type} mapped to Delta's names and its snapshot ids to {@code _commit_version} /
+ *       {@code _commit_timestamp}. The changelog scan reads no delete files, so tables are copy-on-write
+ *       ({@code write.merge.mode}, {@code write.update.mode}, {@code write.delete.mode})</td></tr>
  *   <tr><td>{@link #lastCommit}, {@link #commitsAfter}: {@code commitInfo} operation and metrics</td>
- *       <td>snapshot {@code operation} and {@code summary} ({@code added-records}, {@code deleted-records},
- *       {@code added-data-files}, ...) mapped to the metric names the runner reads
- *       ({@code numOutputRows}; MERGE's {@code numSourceRows}, {@code numTargetRowsInserted},
- *       {@code numTargetRowsUpdated} have no Iceberg counterpart and must be counted by the writer);
- *       user metadata: a snapshot summary entry, set with the {@code snapshot-property.<key>} write option
- *       or, around SQL {@code MERGE}, {@code CommitMetadata.withCommitProperties}</td></tr>
+ *       <td>snapshot summary: {@code added-records} as {@code numOutputRows}, {@code added-data-files} as
+ *       {@code numFiles}, {@code deleted-data-files} as {@code numRemovedFiles} (and, for a MERGE,
+ *       {@code numTargetFilesAdded} / {@code numTargetFilesRemoved}); the operation ({@code WRITE},
+ *       {@code MERGE}), MERGE's {@code numSourceRows}, {@code numTargetRowsInserted} and
+ *       {@code numTargetRowsUpdated}, and the user metadata are summary entries the writes add
+ *       ({@code CommitMetadata.withCommitProperties})</td></tr>
  *   <tr><td>{@link #properties}, {@link #setProperties}: TBLPROPERTIES</td>
- *       <td>table properties ({@code ALTER TABLE ... SET TBLPROPERTIES}, or {@code Table.updateProperties()})</td></tr>
+ *       <td>table properties ({@code Table.updateProperties()})</td></tr>
  *   <tr><td>{@link #create}: {@code DeltaTable.createIfNotExists}, CDF and deletion vectors on</td>
- *       <td>{@code CREATE TABLE IF NOT EXISTS iceberg.ns.t ... USING iceberg PARTITIONED BY (...)} with
- *       {@code format-version=2} and copy-on-write modes</td></tr>
- *   <tr><td>append with {@code mergeSchema}</td><td>{@code writeTo(t).append()}; schema evolution needs
- *       {@code write.spark.accept-any-schema=true} and the {@code merge-schema} write option</td></tr>
- *   <tr><td>MERGE on keys ({@code DeltaTable.merge})</td><td>SQL {@code MERGE INTO} (needs Iceberg's SQL
- *       extensions; a target row matched by two source rows fails, as in Delta)</td></tr>
+ *       <td>the Iceberg catalog's {@code buildTable}: format v2, copy-on-write, identity partitions,
+ *       {@code comment} property</td></tr>
+ *   <tr><td>append with {@code mergeSchema}</td><td>new columns added to the schema first (a metadata
+ *       commit), then {@code writeTo(t).append()}</td></tr>
+ *   <tr><td>MERGE on keys ({@code DeltaTable.merge})</td><td>SQL {@code MERGE INTO} from a temporary view,
+ *       with explicit column lists</td></tr>
  *   <tr><td>overwrite of affected partitions ({@code partitionOverwriteMode=dynamic})</td>
  *       <td>{@code writeTo(t).overwritePartitions()}</td></tr>
- *   <tr><td>{@code replaceKeys} ({@code replaceWhere})</td><td>{@code writeTo(t).overwrite(condition)}</td></tr>
+ *   <tr><td>overwrite with {@code overwriteSchema}</td><td>{@code writeTo(t).overwrite(true)}; when the
+ *       columns change, {@code createOrReplace()} (a replacement keeping history and properties)</td></tr>
+ *   <tr><td>{@code replaceKeys} ({@code replaceWhere})</td><td>one MERGE deleting the keys' rows and
+ *       inserting the new ones ({@code writeTo(t).overwrite(condition)} refuses files that also hold
+ *       other keys' rows)</td></tr>
  *   <tr><td>SCD2 (one MERGE of staged rows)</td><td>the same staged MERGE in SQL</td></tr>
+ *   <tr><td>user metadata: {@code commitInfo.userMetadata} session setting</td>
+ *       <td>a snapshot summary entry, set for the writing thread</td></tr>
  *   <tr><td>gold guard: {@code GuardedLogStore} refuses the commit file</td>
- *       <td>a catalog that refuses the commit: a {@code HadoopCatalog} (or {@code JdbcCatalog}) subclass as
- *       {@code catalog-impl} whose table operations call {@code GoldGuard.check} in {@code commit}. Writes
- *       by path ({@code format("iceberg").save(path)}) go through {@code HadoopTables}, not the catalog,
- *       and escape it; in SQL {@code iceberg.`/path`} is a file query that Spark refuses for Iceberg</td></tr>
+ *       <td>(not built yet) a catalog that refuses the commit: a {@code HadoopCatalog} (or
+ *       {@code JdbcCatalog}) subclass as {@code catalog-impl} whose table operations call
+ *       {@code GoldGuard.check} in {@code commit}. Writes by path ({@code format("iceberg").save(path)})
+ *       go through {@code HadoopTables}, not the catalog, and escape it, so the Iceberg store writes
+ *       only by catalog name</td></tr>
  * </table>
+ *
+ * <p><b>What stays different.</b>
+ * <ul>
+ *   <li>An Iceberg property change ({@link #setProperties}) and a schema change make no snapshot, so they
+ *       do not move the version; Delta's make a version.</li>
+ *   <li>Iceberg's changelog has no row identity here, so an updated row is a {@code delete} and an
+ *       {@code insert} (Delta: {@code update_preimage} / {@code update_postimage}); {@link #insertedRows}
+ *       over a range holding a MERGE that updated rows includes their new images. Both are exact for
+ *       append-only tables, and {@link #changes} gives the same changed keys.</li>
+ *   <li>MERGE metrics are counted by Iceberg's writes with one aggregation over the source joined with the
+ *       target (an extra job Delta does not need); file metrics depend on each format's file layout.</li>
+ *   <li>A MERGE does not add the source's new columns in Delta unless schema auto-merge is on (the
+ *       platform turns it on); the Iceberg writes add them before the MERGE, in a metadata commit that a
+ *       failed MERGE does not undo.</li>
+ *   <li>Iceberg columns are all optional (Iceberg refuses at analysis to write a nullable column into a
+ *       required one); Delta keeps the first write's NOT NULL columns and checks values.</li>
+ *   <li>An Iceberg overwrite that changes the columns is a table replacement: the snapshots before it are
+ *       still readable by version, but Iceberg's incremental scans and changelog do not cross it.</li>
+ *   <li>User metadata: Delta's is a session setting (every thread's commits meanwhile); Iceberg's applies to
+ *       the writing thread's commits only.</li>
+ * </ul>
  */
 public interface TableStore {
   /** The session tables are read and written with. */
@@ -112,4 +139,7 @@ public interface TableStore {
    * and registers it in the catalog.
    */
   void create(TableId id, StructType schema, List<String> partitionBy, String comment, Map<String, String> properties);
+
+  /** The data commits of this store's format, for {@link TableWriter}. */
+  TableWrites writes();
 }

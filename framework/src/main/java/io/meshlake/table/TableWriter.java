@@ -3,7 +3,6 @@ package io.meshlake.table;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import io.delta.tables.DeltaTable;
 import io.meshlake.api.DerivedTable;
 import io.meshlake.api.WriteMode;
 import java.sql.Timestamp;
@@ -13,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -20,7 +20,8 @@ import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Writes a derived table's new data according to its {@link WriteMode}, creating the table on first
- * write. Every write is one Delta commit, so a failure leaves the table as it was.
+ * write, in the store's table format ({@link TableStore#writes()}). Every write is one commit, so a
+ * failure leaves the table as it was.
  */
 public final class TableWriter {
   /** SCD2 bookkeeping columns. */
@@ -31,10 +32,12 @@ public final class TableWriter {
   /** Beyond this many partition values a MERGE scans the whole target instead of listing them. */
   private static final int MAX_PRUNING_VALUES = 1000;
 
-  private final DeltaTableStore store;
+  private final TableStore store;
+  private final TableWrites writes;
 
-  public TableWriter(DeltaTableStore store) {
+  public TableWriter(TableStore store) {
     this.store = store;
+    this.writes = store.writes();
   }
 
   /**
@@ -46,28 +49,28 @@ public final class TableWriter {
     Dataset<Row> rows = table.writeMode() instanceof WriteMode.Scd2 && (replace || fresh)
         ? withScd2Columns(data, effectiveAt)
         : data;
-    String location = store.location(table.id());
     if (fresh) {
       store.create(table.id(), rows.schema(), table.partitionBy(), comment(table), properties(table));
       // A new table has nothing to merge with: every mode starts as a plain append.
-      rows.write().format("delta").mode("append").save(location);
+      writes.append(table.id(), rows);
       return store.lastCommit(table.id());
     }
     if (replace) {
-      rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(location);
+      writes.overwrite(table.id(), rows);
       return store.lastCommit(table.id());
     }
     WriteMode mode = table.writeMode();
     if (mode instanceof WriteMode.Merge merge) {
-      merge(table, rows, merge.keys());
+      Column condition = keysMatch(merge.keys(), "t", "s").and(partitionPruning(table, rows));
+      writes.merge(table.id(), rows, MergeSpec.upsert(condition));
     } else if (mode instanceof WriteMode.Scd2 scd2) {
       scd2(table, rows, scd2, effectiveAt);
     } else if (mode instanceof WriteMode.OverwritePartitions) {
-      rows.write().format("delta").mode("overwrite").option("partitionOverwriteMode", "dynamic").save(location);
+      writes.overwritePartitions(table.id(), rows);
     } else if (mode instanceof WriteMode.Overwrite) {
-      rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(location);
+      writes.overwrite(table.id(), rows);
     } else {
-      rows.write().format("delta").mode("append").option("mergeSchema", "true").save(location);
+      writes.append(table.id(), rows);
     }
     return store.lastCommit(table.id());
   }
@@ -77,20 +80,8 @@ public final class TableWriter {
    * (which must hold only those keys): the write of a table recomputed for some keys only.
    */
   public Commit replaceKeys(DerivedTable table, Dataset<Row> data, String key, List<Object> values) {
-    String predicate = values.isEmpty() ? "false" : "`" + key + "` IN ("
-        + values.stream().map(v -> lit(v).expr().sql()).collect(java.util.stream.Collectors.joining(", ")) + ")";
-    data.write().format("delta").mode("overwrite").option("replaceWhere", predicate).save(store.location(table.id()));
+    writes.replaceKeys(table.id(), data, key, values);
     return store.lastCommit(table.id());
-  }
-
-  private void merge(DerivedTable table, Dataset<Row> source, List<String> keys) {
-    Column condition = keysMatch(keys, "t", "s");
-    condition = condition.and(partitionPruning(table, source));
-    DeltaTable.forPath(store.spark(), store.location(table.id())).as("t")
-        .merge(source.as("s"), condition)
-        .whenMatched().updateAll()
-        .whenNotMatched().insertAll()
-        .execute();
   }
 
   /**
@@ -98,8 +89,7 @@ public final class TableWriter {
    * is staged twice, once to match and close the current row, once (with a null merge key) to insert.
    */
   private void scd2(DerivedTable table, Dataset<Row> source, WriteMode.Scd2 scd2, Instant effectiveAt) {
-    DeltaTable target = DeltaTable.forPath(store.spark(), store.location(table.id()));
-    Dataset<Row> current = target.toDF().where(col(IS_CURRENT));
+    Dataset<Row> current = store.read(table.id(), store.version(table.id()).orElseThrow()).where(col(IS_CURRENT));
     Column changed = lit(false);
     for (String tracked : scd2.tracked()) {
       changed = changed.or(col("s." + tracked).eqNullSafe(col("t." + tracked)).unary_$bang());
@@ -121,13 +111,8 @@ public final class TableWriter {
     insert.put(VALID_FROM, lit(at));
     insert.put(VALID_TO, lit(null).cast(DataTypes.TimestampType));
     insert.put(IS_CURRENT, lit(true));
-    target.as("t")
-        .merge(staged.as("s"), matchCondition)
-        .whenMatched(changed)
-        .update(Map.of(IS_CURRENT, lit(false), VALID_TO, lit(at)))
-        .whenNotMatched()
-        .insert(insert)
-        .execute();
+    writes.merge(table.id(), staged,
+        new MergeSpec(matchCondition, Optional.of(changed), Map.of(IS_CURRENT, lit(false), VALID_TO, lit(at)), insert));
   }
 
   private static Dataset<Row> withMergeKeys(Dataset<Row> rows, List<String> keys, boolean keep) {
@@ -144,7 +129,7 @@ public final class TableWriter {
         .withColumn(IS_CURRENT, lit(true));
   }
 
-  /** Lists the partition values the source touches, so Delta reads only those target files. */
+  /** Lists the partition values the source touches, so the MERGE reads only those target files. */
   private static Column partitionPruning(DerivedTable table, Dataset<Row> source) {
     Column pruning = lit(true);
     List<String> columns = Arrays.asList(source.columns());
