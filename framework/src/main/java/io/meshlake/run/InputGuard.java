@@ -10,12 +10,15 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.execution.datasources.HadoopFsRelation;
 import org.apache.spark.sql.execution.datasources.LogicalRelation;
+import org.apache.spark.sql.execution.datasources.v2.DataSourceV2Relation;
 import scala.collection.JavaConverters;
 
 /**
  * Enforces domain isolation on Java transforms at run time, as the planner does for SQL files: the
  * plan a transform returns may read table files only under its declared inputs' locations, so code
- * cannot reach another domain's silver through {@code spark().table(...)} or a path.
+ * cannot reach another domain's silver through {@code spark().table(...)} or a path. It may read no
+ * catalog table of Spark's DataSource V2 API either (an Iceberg table of the {@code iceberg} catalog): the
+ * runner reads every declared input as a Delta table, so such a table is never one of them.
  */
 final class InputGuard {
   private InputGuard() {}
@@ -34,6 +37,8 @@ final class InputGuard {
             undeclared.add(root.toString());
           }
         }
+      } else if (leaf instanceof DataSourceV2Relation catalogTable) {
+        undeclared.add(catalogTable.table().name());
       }
     }
     if (!undeclared.isEmpty()) {

@@ -292,6 +292,31 @@ class RunnerTest extends SparkTestBase {
   }
 
   @Test
+  void aJavaTransformCannotReadAnIcebergTableEither() {
+    write(extract.resolve("people.csv"), "Id,NAME,SCORE", "p1,ann,1");
+    write(extract.resolve("spans.csv"), "PERSON,START,END,PLAN", "p1,2020-01-01,2020-12-31,A");
+    run(people(false), false);
+    spark().sql("CREATE TABLE IF NOT EXISTS iceberg.guarded_silver.mirror (id STRING) USING iceberg");
+    spark().sql("INSERT INTO iceberg.guarded_silver.mirror VALUES ('p1')");
+    DomainSpec sneaky = DomainSpec.builder("sneaky")
+        .gold(Table.named("peek").from("people_gold.scores")
+            .transform(c -> c.input("scores").join(c.spark().table("iceberg.guarded_silver.mirror"),
+                c.input("scores").col("name").equalTo(org.apache.spark.sql.functions.col("id")), "left"))
+            .overwrite())
+        .build();
+
+    RunResult result = new Runner(store, runLog, io.meshlake.testing.TestGovernance.governor(store), progress::add).run(
+        Planner.of(List.of(people(false), sneaky)).plan(Selection.domain("sneaky")),
+        new RunOptions(extract.toString(), false, 1024, Optional.empty()));
+
+    assertThat(build(result, "sneaky_gold.peek").status()).isEqualTo(BuildStatus.FAILED);
+    assertThat(build(result, "sneaky_gold.peek").message())
+        .contains("iceberg.guarded_silver.mirror").contains("not one of its declared inputs")
+        .doesNotContain("people_gold");
+    assertThat(store.exists(TableId.parse("sneaky_gold.peek"))).isFalse();
+  }
+
+  @Test
   void aProductOfAnotherDomainMustBePublishedFirst() {
     RunResult result = new Runner(store, runLog, io.meshlake.testing.TestGovernance.governor(store), progress::add).run(
         Planner.of(List.of(people(false), consumer())).plan(Selection.domain("consumer")),
