@@ -15,7 +15,8 @@ import io.meshlake.run.RunResult;
 import io.meshlake.run.Runner;
 import io.meshlake.spark.Sessions;
 import io.meshlake.spark.StageProgress;
-import io.meshlake.table.DeltaTableStore;
+import io.meshlake.table.TableFormats;
+import io.meshlake.table.Warehouse;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
@@ -27,7 +28,7 @@ import org.apache.spark.sql.SparkSession;
 public final class Platform {
   private final Environment environment;
   private final SparkSession spark;
-  private final DeltaTableStore store;
+  private final Warehouse store;
   private final RunLog runLog;
   private final Governor governor;
   private final Lineage lineage;
@@ -36,8 +37,8 @@ public final class Platform {
   private Platform(Environment environment, SparkSession spark, Consumer<String> progress) {
     this.environment = environment;
     this.spark = spark;
-    this.store = new DeltaTableStore(spark, environment.warehouse());
-    this.runLog = new RunLog(store);
+    this.store = new Warehouse(spark, environment.warehouse(), new TableFormats(environment.formats()));
+    this.runLog = new RunLog(store.delta());
     this.governor = new Governor(store, PolicySet.load(environment.governance().policyFolder()),
         () -> PseudonymKeyring.forPlatform(environment.governance().devKeyFile(), progress));
     this.lineage = Lineage.configured(environment.lineage(), store, progress);
@@ -56,8 +57,8 @@ public final class Platform {
   }
 
   /**
-   * Registers every table of the warehouse in the Spark catalog, so SQL can name them. Runs do not need
-   * it (they address tables by location), so it is done only for queries.
+   * Makes every table of the warehouse known to Spark SQL by {@code <namespace>.<name>}. Runs do not need
+   * it (they address tables by location or by their Iceberg name), so it is done only for queries.
    */
   public void attachCatalog() {
     store.registerAll();
@@ -79,13 +80,13 @@ public final class Platform {
   }
 
   /** The warehouse. */
-  public DeltaTableStore store() {
+  public Warehouse store() {
     return store;
   }
 
   /** The platform table of quality verdicts. */
   public QualityLog qualityLog() {
-    return new QualityLog(store);
+    return new QualityLog(store.delta());
   }
 
   public SparkSession spark() {

@@ -5,8 +5,11 @@ import io.meshlake.api.DomainSpec;
 import io.meshlake.api.Layer;
 import io.meshlake.api.TableId;
 import io.meshlake.api.TableSpec;
+import io.meshlake.config.Environment;
 import io.meshlake.plan.Planner;
 import io.meshlake.quality.RuleFiles;
+import io.meshlake.table.TableFormat;
+import io.meshlake.table.TableFormats;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -25,9 +28,6 @@ import org.apache.hadoop.fs.Path;
  * (freshness, quality, SLO attainment) is read separately, see {@link ProductRuns}.
  */
 public final class Catalog {
-  /** The table format of every product. */
-  static final String FORMAT = "delta";
-
   private final List<String> domains;
   private final Map<TableId, DataProduct> products;
   private final Lineage lineage;
@@ -41,14 +41,17 @@ public final class Catalog {
   }
 
   /**
-   * The catalog of these domains, with tables under {@code warehouse}.
+   * The catalog of these domains, with tables in the environment's warehouse, each product in the format its
+   * contract and the environment choose.
    *
    * @throws io.meshlake.plan.PlanException when the declarations do not plan (as {@code meshlake plan} says)
    */
-  public static Catalog of(Collection<DomainSpec> specs, String warehouse, ConsumerAccess access) {
+  public static Catalog of(Collection<DomainSpec> specs, Environment environment, ConsumerAccess access) {
     Planner planner = Planner.of(specs);
     Lineage lineage = Lineage.of(planner);
-    Path root = qualified(warehouse);
+    TableFormats formats = new TableFormats(environment.formats());
+    Path delta = qualified(environment.warehouse());
+    Path iceberg = qualified(environment.iceberg().tablesLocation(environment.warehouse()));
     Map<TableId, DataProduct> products = new LinkedHashMap<>();
     List<String> order = planner.domainOrder();
     for (String domain : order) {
@@ -56,8 +59,10 @@ public final class Catalog {
       for (TableSpec table : spec.tables()) {
         if (table instanceof DerivedTable derived && table.id().layer() == Layer.GOLD) {
           TableId id = table.id();
+          TableFormat format = formats.of(id);
+          Path root = format == TableFormat.ICEBERG ? iceberg : delta;
           products.put(id, new DataProduct(derived, RuleFiles.load(id.domain(), id.name()),
-              lineage.upstreamProducts(id), lineage.downstreamProducts(id), FORMAT,
+              lineage.upstreamProducts(id), lineage.downstreamProducts(id), format.label(),
               new Path(new Path(root, id.namespace()), id.name()).toString()));
         }
       }

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * @param rules its rule file ({@code quality-rules/<domain>/<product>.yaml}), or none
  * @param upstream the nearest products it is computed from (through its domain's own tables), any domain
  * @param downstream the nearest products computed from it, any domain
- * @param format the table format, e.g. {@code delta}
+ * @param format the table format, {@code delta} or {@code iceberg}
  * @param location the table's folder in the warehouse
  */
 public record DataProduct(DerivedTable table, RuleFile rules, List<TableId> upstream, List<TableId> downstream,

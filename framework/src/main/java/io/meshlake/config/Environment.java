@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.meshlake.lineage.LineageSettings;
 import io.meshlake.spark.IcebergSettings;
+import io.meshlake.table.FormatSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -29,9 +30,10 @@ import java.util.TreeMap;
  * @param lineage where the OpenLineage events of every table build go
  * @param iceberg which catalog keeps the Iceberg tables: a Hadoop catalog in the warehouse (the default) or a
  *     JDBC catalog shared with other engines
+ * @param formats the table format of gold data products where the environment decides (Delta by default)
  */
 public record Environment(String name, String warehouse, String input, SparkSettings spark, IngestSettings ingest,
-    GovernanceSettings governance, LineageSettings lineage, IcebergSettings iceberg) {
+    GovernanceSettings governance, LineageSettings lineage, IcebergSettings iceberg, FormatSettings formats) {
 
   public Environment {
     require(name, "name");
@@ -42,6 +44,7 @@ public record Environment(String name, String warehouse, String input, SparkSett
     governance = governance == null ? new GovernanceSettings(null, null) : governance;
     lineage = lineage == null ? LineageSettings.DEFAULT : lineage;
     iceberg = iceberg == null ? IcebergSettings.DEFAULT : iceberg;
+    formats = formats == null ? FormatSettings.DEFAULT : formats;
   }
 
   /**
@@ -49,12 +52,17 @@ public record Environment(String name, String warehouse, String input, SparkSett
    * default file, and a Hadoop Iceberg catalog in the warehouse.
    */
   public Environment(String name, String warehouse, String input, SparkSettings spark, IngestSettings ingest) {
-    this(name, warehouse, input, spark, ingest, null, null, null);
+    this(name, warehouse, input, spark, ingest, null, null, null, null);
   }
 
   /** This environment with another Iceberg catalog. */
   public Environment withIceberg(IcebergSettings catalog) {
-    return new Environment(name, warehouse, input, spark, ingest, governance, lineage, catalog);
+    return new Environment(name, warehouse, input, spark, ingest, governance, lineage, catalog, formats);
+  }
+
+  /** This environment with other product formats. */
+  public Environment withFormats(FormatSettings productFormats) {
+    return new Environment(name, warehouse, input, spark, ingest, governance, lineage, iceberg, productFormats);
   }
 
   /**
@@ -124,7 +132,7 @@ public record Environment(String name, String warehouse, String input, SparkSett
 
   /** This environment with another warehouse. */
   public Environment withWarehouse(String folder) {
-    return new Environment(name, folder, input, spark, ingest, governance, lineage, iceberg);
+    return new Environment(name, folder, input, spark, ingest, governance, lineage, iceberg, formats);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.meshlake.contract;
 
+import io.meshlake.table.TableFormat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -25,10 +26,12 @@ import java.util.Set;
  *     {@code research}); a product whose purpose needs consent publishes only members who consented
  * @param aggregate for a product of counts over people, which column counts them over which dimensions,
  *     so governance can suppress small cells; absent for row-level products
+ * @param format the table format the product is kept in ({@code delta} or {@code iceberg}); absent for the
+ *     environment's default ({@link io.meshlake.table.FormatSettings}), which may also override it
  */
 public record Contract(String product, String domain, String owner, String description, SemanticVersion version,
     List<String> primaryKey, List<ContractColumn> columns, List<Slo> slos, List<String> consumers, String purpose,
-    Aggregate aggregate) {
+    Aggregate aggregate, TableFormat format) {
 
   /**
    * How an aggregate product counts people: {@code count} people in each cell of {@code rows} ×
@@ -121,6 +124,11 @@ public record Contract(String product, String domain, String owner, String descr
   /** Why the product exists, if the contract says. */
   public Optional<String> purposeName() {
     return Optional.ofNullable(purpose);
+  }
+
+  /** The table format the contract chooses, if it chooses one. */
+  public Optional<TableFormat> tableFormat() {
+    return Optional.ofNullable(format);
   }
 
   /** How the product counts people, if it is an aggregate. */

@@ -1,7 +1,7 @@
 package io.meshlake.contract;
 
 import io.meshlake.api.TableId;
-import io.meshlake.table.DeltaTableStore;
+import io.meshlake.table.TableStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +13,7 @@ import org.apache.spark.sql.types.MetadataBuilder;
 import org.apache.spark.sql.types.StructField;
 
 /**
- * Puts a data product's contract on its Delta table where SQL users look: the contract's description
+ * Puts a data product's contract on its table (Delta or Iceberg) where SQL users look: the contract's description
  * becomes the table comment and each column's description its column comment, so {@code DESCRIBE TABLE}
  * and {@code DESCRIBE TABLE EXTENDED} explain the product without opening the contract file.
  *
@@ -33,11 +33,11 @@ public final class ContractComments {
    * @return the number of comments changed (0 when the table already carried them: nothing committed)
    * @throws IllegalArgumentException naming the table when it does not exist or lacks a contracted column
    */
-  public static int apply(DeltaTableStore store, TableId id, Contract contract) {
+  public static int apply(TableStore store, TableId id, Contract contract) {
     if (!store.exists(id)) {
       throw new IllegalArgumentException("Cannot comment " + id + ": the table does not exist yet. Publish it first");
     }
-    String location = store.location(id);
+    String table = store.sqlName(id);
     Map<String, String> current = new LinkedHashMap<>();
     for (StructField field : store.schema(id).fields()) {
       current.put(field.name(), field.getComment().isDefined() ? field.getComment().get() : "");
@@ -50,12 +50,12 @@ public final class ContractComments {
             + " column (its columns: " + String.join(", ", current.keySet()) + "). Publish the product first");
       }
       if (!comment.equals(column.description())) {
-        statements.add("ALTER TABLE " + tableRef(location) + " ALTER COLUMN " + quoteIdentifier(column.name())
+        statements.add("ALTER TABLE " + table + " ALTER COLUMN " + quoteIdentifier(column.name())
             + " COMMENT " + literal(column.description()));
       }
     }
     if (!contract.description().equals(store.description(id))) {
-      statements.add("COMMENT ON TABLE " + tableRef(location) + " IS " + literal(contract.description()));
+      statements.add("COMMENT ON TABLE " + table + " IS " + literal(contract.description()));
     }
     statements.forEach(store.spark()::sql);
     return statements.size();
@@ -76,10 +76,6 @@ public final class ContractComments {
           .orElse(column));
     }
     return rows.select(columns.toArray(Column[]::new));
-  }
-
-  private static String tableRef(String location) {
-    return "delta.`" + location.replace("`", "``") + "`";
   }
 
   private static String quoteIdentifier(String name) {

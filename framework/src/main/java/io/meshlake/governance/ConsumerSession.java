@@ -2,7 +2,12 @@ package io.meshlake.governance;
 
 import io.meshlake.api.DerivedTable;
 import io.meshlake.api.TableId;
-import io.meshlake.table.DeltaTableStore;
+import io.meshlake.table.TableFormat;
+import io.meshlake.table.Warehouse;
+import org.apache.iceberg.spark.source.SparkTable;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.TableIdentifier;
+import scala.Option;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,12 +38,12 @@ import scala.collection.JavaConverters;
  * ({@code TRANSFORM ... USING}) are refused with the list of what is allowed. Every query, allowed or refused, is recorded in the audit log.
  */
 public final class ConsumerSession implements AutoCloseable {
-  private final DeltaTableStore store;
+  private final Warehouse store;
   private final Governor governor;
   private final String consumerClass;
   private final Map<String, String> tables;
 
-  private ConsumerSession(DeltaTableStore store, Governor governor, String consumerClass, Map<String, String> tables) {
+  private ConsumerSession(Warehouse store, Governor governor, String consumerClass, Map<String, String> tables) {
     this.store = store;
     this.governor = governor;
     this.consumerClass = consumerClass;
@@ -52,7 +57,7 @@ public final class ConsumerSession implements AutoCloseable {
    * @param warn where to say that a class table lags behind its product
    * @throws IllegalArgumentException naming the classes when the class does not exist
    */
-  public static ConsumerSession open(DeltaTableStore store, Governor governor, String consumerClass,
+  public static ConsumerSession open(Warehouse store, Governor governor, String consumerClass,
       List<DerivedTable> products, Consumer<String> warn) {
     governor.policies().consumerClass(consumerClass);
     Map<String, String> tables = new LinkedHashMap<>();
@@ -75,10 +80,13 @@ public final class ConsumerSession implements AutoCloseable {
               + " but the product is at version " + current + ": publish it again (./meshlake run " + id.domain() + ")");
         }
       }
-      store.spark().sql("CREATE DATABASE IF NOT EXISTS " + id.namespace());
-      store.spark().sql("DROP TABLE IF EXISTS " + id.qualifiedName());
-      store.spark().sql("CREATE TABLE " + id.qualifiedName() + " USING delta LOCATION '" + location.replace("'", "\\'")
-          + "'");
+      SparkSession spark = store.spark();
+      spark.sql("CREATE DATABASE IF NOT EXISTS " + id.namespace());
+      // The name may be a table or a view (an Iceberg product's): the session catalog drops either.
+      unregister(spark, id);
+      spark.sql(view.identity() && store.format(id) == TableFormat.ICEBERG
+          ? "CREATE VIEW " + id.qualifiedName() + " AS SELECT * FROM " + store.sqlName(id)
+          : "CREATE TABLE " + id.qualifiedName() + " USING delta LOCATION '" + location.replace("'", "\\'") + "'");
       tables.put(id.qualifiedName(), location);
     }
     return new ConsumerSession(store, governor, consumerClass, tables);
@@ -149,6 +157,8 @@ public final class ConsumerSession implements AutoCloseable {
       JavaConverters.seqAsJavaList(files.location().rootPaths()).forEach(p -> paths.add(p.toString()));
     } else if (leaf instanceof DataSourceV2Relation relation && relation.table() instanceof DeltaTableV2 delta) {
       paths.add(delta.path().toString());
+    } else if (leaf instanceof DataSourceV2Relation relation && relation.table() instanceof SparkTable iceberg) {
+      paths.add(iceberg.table().location());
     } else if (leaf instanceof LocalRelation || leaf instanceof OneRowRelation || leaf instanceof Range) {
       return;
     } else {
@@ -193,9 +203,18 @@ public final class ConsumerSession implements AutoCloseable {
             "reason", reason))));
   }
 
-  /** Unregisters the class's tables, so the session's catalog is as before. */
+  /** Gives each product's name back to its gold table, so the session's catalog is as before. */
   @Override
   public void close() {
-    tables.keySet().forEach(name -> store.spark().sql("DROP TABLE IF EXISTS " + name));
+    for (String name : tables.keySet()) {
+      TableId id = TableId.parse(name);
+      unregister(store.spark(), id);
+      store.register(id);
+    }
+  }
+
+  /** Removes a name from the session catalog, a table or a view alike (SQL's DROP TABLE refuses views). */
+  private static void unregister(SparkSession spark, TableId id) {
+    spark.sessionState().catalog().dropTable(new TableIdentifier(id.name(), Option.apply(id.namespace())), true, false);
   }
 }

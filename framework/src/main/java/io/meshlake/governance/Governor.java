@@ -17,6 +17,7 @@ import io.meshlake.governance.policy.Treatment;
 import io.meshlake.run.RunLog;
 import io.meshlake.table.Commit;
 import io.meshlake.table.DeltaTableStore;
+import io.meshlake.table.Warehouse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -71,6 +72,7 @@ public final class Governor {
   /** The Spark setting whose value Delta writes as a commit's user metadata. */
   private static final String USER_METADATA = "spark.databricks.delta.commitInfo.userMetadata";
 
+  private final Warehouse warehouse;
   private final DeltaTableStore store;
   private final PolicySet policies;
   private final Supplier<PseudonymKeyring> keys;
@@ -81,12 +83,13 @@ public final class Governor {
   private Optional<Dataset<Row>> decisions = Optional.empty();
 
   /**
-   * @param store the warehouse
+   * @param warehouse the warehouse: the products in their formats, the consumer classes' tables in its Delta store
    * @param policies the policies
    * @param keys the pseudonym keys, asked for once, when first needed
    */
-  public Governor(DeltaTableStore store, PolicySet policies, Supplier<PseudonymKeyring> keys) {
-    this.store = store;
+  public Governor(Warehouse warehouse, PolicySet policies, Supplier<PseudonymKeyring> keys) {
+    this.warehouse = warehouse;
+    this.store = warehouse.delta();
     this.policies = policies;
     this.keys = keys;
     this.auditLog = new AuditLog(store, java.time.Clock.systemUTC());
@@ -150,13 +153,13 @@ public final class Governor {
    * product must be published again in full.
    */
   public Optional<String> staleness(DerivedTable table) {
-    if (!store.exists(table.id())) {
+    if (!warehouse.exists(table.id())) {
       return Optional.empty();
     }
     Contract contract = table.contract().orElseThrow();
-    long goldVersion = store.version(table.id()).orElseThrow();
+    long goldVersion = warehouse.version(table.id()).orElseThrow();
     if (consentPurpose(contract).isPresent()) {
-      Optional<Stamp> gold = store.lastCommit(store.location(table.id())).flatMap(c -> Stamp.parse(c.userMetadata()));
+      Optional<Stamp> gold = Stamp.parse(warehouse.lastCommit(table.id()).userMetadata());
       if (gold.isEmpty() || !gold.get().consent().equals(consentVersions())) {
         return Optional.of("consent decisions changed since " + table.id() + " was published");
       }
@@ -203,19 +206,19 @@ public final class Governor {
       Supplier<T> goldWrite) {
     Contract contract = table.contract().orElseThrow();
     List<ClassView> views = views(table.id(), contract);
-    List<String> locations = new ArrayList<>(List.of(store.location(table.id()),
-        store.location(new TableId(table.id().domain(), Layer.GOLD, table.id().name() + "_quarantine"))));
+    List<String> locations = new ArrayList<>(List.of(warehouse.location(table.id()),
+        warehouse.location(new TableId(table.id().domain(), Layer.GOLD, table.id().name() + "_quarantine"))));
     views.stream().filter(v -> !v.identity()).forEach(v -> locations.add(location(v.consumerClass(), table.id())));
     return GoldGuard.open(locations, () -> {
       T written = withGoldStamp(contract, goldWrite);
       Instant start = Instant.now();
-      long goldVersion = store.version(table.id()).orElseThrow();
+      long goldVersion = warehouse.version(table.id()).orElseThrow();
       Optional<Dataset<Row>> decisions = views.stream().anyMatch(v -> v.consentPurpose().isPresent()) ? decisions()
           : Optional.empty();
       List<Supplier<GovernedPublication.ClassTable>> derivations = new ArrayList<>();
       for (ClassView view : views) {
         derivations.add(view.identity()
-            ? () -> new GovernedPublication.ClassTable(view.consumerClass(), store.location(table.id()), goldVersion,
+            ? () -> new GovernedPublication.ClassTable(view.consumerClass(), warehouse.location(table.id()), goldVersion,
                 false, false, -1, view.describeColumns(), Optional.empty(), 0, 0, view.notes())
             : () -> GoldGuard.open(locations, () -> derive(view, table, contract, rows, increment, goldVersion, asOf,
                 decisions)));
@@ -275,19 +278,7 @@ public final class Governor {
   /** Runs the gold write with its commits stamped with the consent versions it was filtered by, if any. */
   private <T> T withGoldStamp(Contract contract, Supplier<T> goldWrite) {
     return consentPurpose(contract).isEmpty() ? goldWrite.get()
-        : stamped(new Stamp(-1, "", "", consentVersions()), goldWrite);
-  }
-
-  /** Runs {@code write} with every Delta commit it makes carrying {@code stamp} as its user metadata. */
-  private <T> T stamped(Stamp stamp, Supplier<T> write) {
-    Optional<String> previous = Optional.ofNullable(store.spark().conf().get(USER_METADATA, null));
-    store.spark().conf().set(USER_METADATA, stamp.json());
-    try {
-      return write.get();
-    } finally {
-      previous.ifPresentOrElse(p -> store.spark().conf().set(USER_METADATA, p),
-          () -> store.spark().conf().unset(USER_METADATA));
-    }
+        : warehouse.writes().withUserMetadata(new Stamp(-1, "", "", consentVersions()).json(), goldWrite);
   }
 
   private GovernedPublication.ClassTable derive(ClassView view, DerivedTable table, Contract contract, Dataset<Row> rows,
@@ -296,7 +287,7 @@ public final class Governor {
     Optional<Treatment> keyTreatment = increment.flatMap(i -> view.column(i.column())).map(ClassView.ColumnDecision::treatment);
     boolean incremental = increment.isPresent() && view.suppression().isEmpty() && store.latestVersion(location).isPresent()
         && keyTreatment.filter(t -> t == Treatment.KEEP || t == Treatment.PSEUDONYMISE).isPresent();
-    Dataset<Row> source = increment.isPresent() && !incremental ? store.read(table.id(), goldVersion) : rows;
+    Dataset<Row> source = increment.isPresent() && !incremental ? warehouse.read(table.id(), goldVersion) : rows;
     Dataset<Row> governed = source;
     boolean filtered = view.consentPurpose().isPresent() && (decisions.isPresent()
         || policies.consent().model() == ConsentModel.OPT_IN);

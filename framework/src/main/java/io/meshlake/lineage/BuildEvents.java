@@ -9,7 +9,7 @@ import io.meshlake.quality.RuleOutcome;
 import io.meshlake.run.BuildStatus;
 import io.meshlake.run.RunOptions;
 import io.meshlake.run.TableBuild;
-import io.meshlake.table.DeltaTableStore;
+import io.meshlake.table.Warehouse;
 import io.openlineage.client.OpenLineage;
 import io.openlineage.client.OpenLineage.RunEvent.EventType;
 import java.io.IOException;
@@ -38,7 +38,7 @@ final class BuildEvents {
   static final URI PRODUCER = URI.create("urn:meshlake:framework");
 
   private final OpenLineage ol = new OpenLineage(PRODUCER);
-  private final DeltaTableStore store;
+  private final Warehouse store;
   private final String jobNamespace;
   private final String warehouse;
   private final String runId;
@@ -49,10 +49,10 @@ final class BuildEvents {
    * @param jobNamespace the namespace of the builds' jobs and of the run's own job
    * @param runId the run log's id of the run
    */
-  BuildEvents(DeltaTableStore store, String jobNamespace, String runId, String domain, RunOptions options) {
+  BuildEvents(Warehouse store, String jobNamespace, String runId, String domain, RunOptions options) {
     this.store = store;
     this.jobNamespace = jobNamespace;
-    this.warehouse = store.warehouse();
+    this.warehouse = store.delta().warehouse();
     this.runId = runId;
     this.domain = domain;
     this.options = options;
@@ -67,7 +67,7 @@ final class BuildEvents {
   OpenLineage.RunEvent start(Step step, UUID run, Instant at) {
     return event(EventType.START, at, run, runFacets(Optional.empty()), step, inputs(step, Optional.empty()),
         List.of(ol.newOutputDatasetBuilder().namespace(warehouse).name(step.id().qualifiedName())
-            .facets(ol.newDatasetFacetsBuilder().storage(storage()).build()).build()));
+            .facets(ol.newDatasetFacetsBuilder().storage(storage(step.id())).build()).build()));
   }
 
   /**
@@ -79,7 +79,7 @@ final class BuildEvents {
     if (build.status() == BuildStatus.SUCCEEDED && build.rowsQuarantined() > 0) {
       TableId quarantine = new TableId(build.table().domain(), build.table().layer(), build.table().name() + "_quarantine");
       outputs.add(ol.newOutputDatasetBuilder().namespace(warehouse).name(quarantine.qualifiedName())
-          .facets(ol.newDatasetFacetsBuilder().storage(storage()).build())
+          .facets(ol.newDatasetFacetsBuilder().storage(storage(quarantine)).build())
           .outputFacets(ol.newOutputDatasetOutputFacetsBuilder()
               .outputStatistics(ol.newOutputStatisticsOutputDatasetFacetBuilder().rowCount(build.rowsQuarantined()).build())
               .build())
@@ -129,7 +129,7 @@ final class BuildEvents {
     List<OpenLineage.InputDataset> inputs = new ArrayList<>();
     for (Step.Resolved input : step.inputs()) {
       String name = input.table().qualifiedName();
-      OpenLineage.DatasetFacetsBuilder facets = ol.newDatasetFacetsBuilder().storage(storage());
+      OpenLineage.DatasetFacetsBuilder facets = ol.newDatasetFacetsBuilder().storage(storage(input.table()));
       build.map(b -> b.inputVersions().get(name))
           .ifPresent(version -> facets.version(ol.newDatasetVersionDatasetFacet(String.valueOf(version))));
       inputs.add(ol.newInputDatasetBuilder().namespace(warehouse).name(name).facets(facets.build()).build());
@@ -153,7 +153,7 @@ final class BuildEvents {
   }
 
   private OpenLineage.OutputDataset output(TableBuild build, Optional<QualityLog.Entry> gate) {
-    OpenLineage.DatasetFacetsBuilder facets = ol.newDatasetFacetsBuilder().storage(storage());
+    OpenLineage.DatasetFacetsBuilder facets = ol.newDatasetFacetsBuilder().storage(storage(build.table()));
     build.outputVersion().ifPresent(v -> facets.version(ol.newDatasetVersionDatasetFacet(String.valueOf(v))));
     OpenLineage.OutputDatasetOutputFacetsBuilder outputFacets = ol.newOutputDatasetOutputFacetsBuilder();
     if (build.status() == BuildStatus.SUCCEEDED) {
@@ -194,8 +194,9 @@ final class BuildEvents {
     return ol.newDataQualityAssertionsDatasetFacet(assertions);
   }
 
-  private OpenLineage.StorageDatasetFacet storage() {
-    return ol.newStorageDatasetFacet("delta", "parquet");
+  /** The table's storage: its format ({@code delta} or {@code iceberg}) over Parquet files. */
+  private OpenLineage.StorageDatasetFacet storage(TableId table) {
+    return ol.newStorageDatasetFacet(store.format(table).label(), "parquet");
   }
 
   private URI qualified(String folder) {

@@ -3,7 +3,7 @@ package io.meshlake.lineage;
 import io.meshlake.run.RunListener;
 import io.meshlake.run.RunLog;
 import io.meshlake.run.RunOptions;
-import io.meshlake.table.DeltaTableStore;
+import io.meshlake.table.Warehouse;
 import io.openlineage.client.OpenLineageClient;
 import io.openlineage.client.transports.ApiKeyTokenProvider;
 import io.openlineage.client.transports.FileConfig;
@@ -37,7 +37,7 @@ public final class Lineage implements RunListener {
   private static final String DEFAULT_FILE = "lineage/events.ndjson";
 
   private final LineageSettings settings;
-  private final DeltaTableStore store;
+  private final Warehouse store;
   private final Optional<String> apiKey;
   private final Consumer<String> progress;
   private OpenLineageClient client;
@@ -46,7 +46,7 @@ public final class Lineage implements RunListener {
    * @param apiKey for the HTTP transport: the key sent as a bearer token, if the server wants one
    * @param progress where the warning goes when events cannot be emitted
    */
-  public Lineage(LineageSettings settings, DeltaTableStore store, Optional<String> apiKey, Consumer<String> progress) {
+  public Lineage(LineageSettings settings, Warehouse store, Optional<String> apiKey, Consumer<String> progress) {
     this.settings = settings;
     this.store = store;
     this.apiKey = apiKey;
@@ -54,7 +54,7 @@ public final class Lineage implements RunListener {
   }
 
   /** Lineage as the environment configures it, with the API key from {@value #API_KEY_VARIABLE}, if set. */
-  public static Lineage configured(LineageSettings settings, DeltaTableStore store, Consumer<String> progress) {
+  public static Lineage configured(LineageSettings settings, Warehouse store, Consumer<String> progress) {
     return new Lineage(settings, store, Optional.ofNullable(System.getenv(API_KEY_VARIABLE)).filter(k -> !k.isBlank()),
         progress);
   }
@@ -113,7 +113,7 @@ public final class Lineage implements RunListener {
     if (configured.isPresent()) {
       return configured.get();
     }
-    URI location = new org.apache.hadoop.fs.Path(store.location(RunLog.NAMESPACE, DEFAULT_FILE)).toUri();
+    URI location = new org.apache.hadoop.fs.Path(store.delta().location(RunLog.NAMESPACE, DEFAULT_FILE)).toUri();
     if (!"file".equals(location.getScheme())) {
       throw new IllegalStateException("the warehouse is not a local folder (" + location + "), so there is no default"
           + " events file: set lineage.file to a local file, or lineage.transport to http or none");
@@ -126,6 +126,6 @@ public final class Lineage implements RunListener {
     return settings.transport() == LineageSettings.Transport.HTTP
         ? settings.url().replaceAll("/+$", "") + settings.endpoint()
         : settings.filePath().map(p -> p.toAbsolutePath().toString())
-            .orElseGet(() -> store.location(RunLog.NAMESPACE, DEFAULT_FILE));
+            .orElseGet(() -> store.delta().location(RunLog.NAMESPACE, DEFAULT_FILE));
   }
 }

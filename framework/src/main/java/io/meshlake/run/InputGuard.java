@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
+import org.apache.iceberg.spark.source.SparkTable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
@@ -16,9 +17,9 @@ import scala.collection.JavaConverters;
 /**
  * Enforces domain isolation on Java transforms at run time, as the planner does for SQL files: the
  * plan a transform returns may read table files only under its declared inputs' locations, so code
- * cannot reach another domain's silver through {@code spark().table(...)} or a path. It may read no
- * catalog table of Spark's DataSource V2 API either (an Iceberg table of the {@code iceberg} catalog): the
- * runner reads every declared input as a Delta table, so such a table is never one of them.
+ * cannot reach another domain's silver through {@code spark().table(...)} or a path. An Iceberg table
+ * (Spark's DataSource V2 API) is checked by its location the same way; any other V2 catalog table is never
+ * a declared input and is refused by name.
  */
 final class InputGuard {
   private InputGuard() {}
@@ -32,13 +33,16 @@ final class InputGuard {
     for (LogicalPlan leaf : JavaConverters.seqAsJavaList(result.queryExecution().analyzed().collectLeaves())) {
       if (leaf instanceof LogicalRelation relation && relation.relation() instanceof HadoopFsRelation files) {
         for (Path root : JavaConverters.seqAsJavaList(files.location().rootPaths())) {
-          String path = normalize(root.toString());
-          if (allowed.stream().noneMatch(a -> path.equals(a) || path.startsWith(a + "/"))) {
+          if (!isUnder(normalize(root.toString()), allowed)) {
             undeclared.add(root.toString());
           }
         }
       } else if (leaf instanceof DataSourceV2Relation catalogTable) {
-        undeclared.add(catalogTable.table().name());
+        boolean declared = catalogTable.table() instanceof SparkTable iceberg
+            && isUnder(normalize(iceberg.table().location()), allowed);
+        if (!declared) {
+          undeclared.add(catalogTable.table().name());
+        }
       }
     }
     if (!undeclared.isEmpty()) {
@@ -46,6 +50,10 @@ final class InputGuard {
           + ", which is not one of its declared inputs. Read inputs through context.input(name), and declare"
           + " each with from(...): another domain's tables only through their gold products");
     }
+  }
+
+  private static boolean isUnder(String path, List<String> locations) {
+    return locations.stream().anyMatch(l -> path.equals(l) || path.startsWith(l + "/"));
   }
 
   private static String normalize(String location) {

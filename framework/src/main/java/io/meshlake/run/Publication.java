@@ -26,7 +26,7 @@ import io.meshlake.quality.RuleFiles;
 import io.meshlake.quality.Rule;
 import io.meshlake.quality.RuleOutcome;
 import io.meshlake.table.Commit;
-import io.meshlake.table.DeltaTableStore;
+import io.meshlake.table.Warehouse;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,11 +49,11 @@ import org.apache.spark.storage.StorageLevel;
  * the candidate for inspection.
  */
 final class Publication {
-  private final DeltaTableStore store;
+  private final Warehouse store;
   private final Governor governor;
   private final Consumer<String> progress;
 
-  Publication(DeltaTableStore store, Governor governor, Consumer<String> progress) {
+  Publication(Warehouse store, Governor governor, Consumer<String> progress) {
     this.store = store;
     this.governor = governor;
     this.progress = progress;
@@ -106,7 +106,7 @@ final class Publication {
     }
     RuleFile rules = RuleFiles.load(table.id().domain(), table.id().name());
     FileSystemMetricsRepository history = new FileSystemMetricsRepository(store.spark(),
-        store.location(RunLog.NAMESPACE, "deequ_metrics/" + table.id().qualifiedName() + ".json"));
+        store.delta().location(RunLog.NAMESPACE, "deequ_metrics/" + table.id().qualifiedName() + ".json"));
     Optional<Dataset<Row>> unchanged = increment.map(i -> store.read(table.id(), store.version(table.id()).orElseThrow())
         .where(col(i.column()).isin(i.keys().toArray()).unary_$bang()));
     Dataset<Row> cached = governor.beforeGate(table, candidate, asOf).persist(StorageLevel.MEMORY_AND_DISK());
@@ -173,7 +173,7 @@ final class Publication {
   }
 
   private String keepCandidate(TableId id, Dataset<Row> candidate, String runId) {
-    String location = store.location(RunLog.NAMESPACE, "candidates/" + id.qualifiedName() + "/" + runId);
+    String location = store.delta().location(RunLog.NAMESPACE, "candidates/" + id.qualifiedName() + "/" + runId);
     candidate.write().format("delta").mode("overwrite").save(location);
     return location;
   }
@@ -190,7 +190,7 @@ final class Publication {
       store.create(quarantine, stamped.schema(), List.of(), "Rows of " + product
           + " moved out by quarantine rules: the rules they broke and the row as JSON", Map.of());
     }
-    stamped.write().format("delta").mode("append").save(store.location(quarantine));
+    store.writes().append(quarantine, stamped);
     return store.lastCommit(quarantine).metric("numOutputRows");
   }
 

@@ -20,8 +20,8 @@ import io.meshlake.quality.LineCounts;
 import io.meshlake.quality.QualityLog;
 import io.meshlake.plan.Step;
 import io.meshlake.table.Commit;
-import io.meshlake.table.DeltaTableStore;
 import io.meshlake.table.TableWriter;
+import io.meshlake.table.Warehouse;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -52,7 +52,7 @@ public final class Runner {
   /** Beyond this many changed keys, an incremental-by-key table is recomputed whole. */
   private static final int MAX_INCREMENTAL_KEYS = 5000;
 
-  private final DeltaTableStore store;
+  private final Warehouse store;
   private final RunLog runLog;
   private final TableWriter writer;
   private final Publication publication;
@@ -64,7 +64,7 @@ public final class Runner {
   /**
    * @param governor applies the governance policies to every gold publication and keeps the audit log
    */
-  public Runner(DeltaTableStore store, RunLog runLog, Governor governor, Consumer<String> progress) {
+  public Runner(Warehouse store, RunLog runLog, Governor governor, Consumer<String> progress) {
     this(store, runLog, governor, progress, RunListener.NONE);
   }
 
@@ -72,14 +72,14 @@ public final class Runner {
    * @param governor applies the governance policies to every gold publication and keeps the audit log
    * @param listener hears each table build begin and end (lineage)
    */
-  public Runner(DeltaTableStore store, RunLog runLog, Governor governor, Consumer<String> progress,
+  public Runner(Warehouse store, RunLog runLog, Governor governor, Consumer<String> progress,
       RunListener listener) {
     this.store = store;
     this.runLog = runLog;
     this.writer = new TableWriter(store);
     this.publication = new Publication(store, governor, progress);
     this.governor = governor;
-    this.qualityLog = new QualityLog(store);
+    this.qualityLog = new QualityLog(store.delta());
     this.progress = progress;
     this.listener = listener;
   }
@@ -181,7 +181,7 @@ public final class Runner {
   private TableBuild ingest(IngestTable table, RunOptions options, String runId, Instant runStart, Instant started) {
     Map<String, IngestedFile> known = new HashMap<>(runLog.ingestedFiles(table.id()));
     SparkSession spark = store.spark();
-    BronzeIngestor ingestor = new BronzeIngestor(store, options.splitBytes());
+    BronzeIngestor ingestor = new BronzeIngestor(store.delta(), options.splitBytes());
     Consumer<String> indented = line -> progress.accept("      " + line);
     List<SourceFile> found = new ExtractScanner(spark.sparkContext().hadoopConfiguration())
         .scan(options.input(), table.format(), known);

@@ -68,6 +68,14 @@ public record IcebergSettings(Catalog catalog, String uri, String user, String w
     return Optional.ofNullable(warehouse);
   }
 
+  /**
+   * Where the catalog keeps its tables' files: {@code warehouse} if set, else the {@value Sessions#ICEBERG_FOLDER}
+   * folder of the environment's warehouse. A table is at {@code <this>/<namespace>/<name>}.
+   */
+  public String tablesLocation(String environmentWarehouse) {
+    return warehouseLocation().orElseGet(() -> IcebergCatalog.defaultWarehouse(environmentWarehouse));
+  }
+
   private static void jdbcOnly(String key, String value) {
     if (value != null) {
       throw new IllegalArgumentException("iceberg." + key + " applies to catalog jdbc, but iceberg.catalog is hadoop:"

@@ -184,13 +184,21 @@ public final class DeltaTableStore implements TableStore {
     return new HashMap<>(scala.collection.JavaConverters.mapAsJavaMap(metadata(id).configuration()));
   }
 
+  /** {@code delta.`<location>`}. */
+  @Override
+  public String sqlName(TableId id) {
+    return "delta.`" + location(id).replace("`", "``") + "`";
+  }
+
   /** The table's comment (Delta's table description), empty when it has none. */
+  @Override
   public String description(TableId id) {
     String description = metadata(id).description();
     return description == null ? "" : description;
   }
 
   /** The table's schema, with its column comments, as of its latest version. */
+  @Override
   public StructType schema(TableId id) {
     return metadata(id).schema();
   }
@@ -287,8 +295,11 @@ public final class DeltaTableStore implements TableStore {
     return writes;
   }
 
-  /** Registers every Delta table found in the warehouse (idempotent). Returns the qualified names. */
-  public List<String> registerAll() {
+  /**
+   * Registers every Delta table found in the warehouse whose qualified name {@code include} accepts
+   * (idempotent). Returns the qualified names.
+   */
+  public List<String> registerAll(java.util.function.Predicate<String> include) {
     List<String> registered = new ArrayList<>();
     try {
       FileSystem fs = warehouse.getFileSystem(spark.sparkContext().hadoopConfiguration());
@@ -303,6 +314,9 @@ public final class DeltaTableStore implements TableStore {
           if (fs.exists(new Path(table.getPath(), "_delta_log"))) {
             String ns = namespace.getPath().getName();
             String name = table.getPath().getName();
+            if (!include.test(ns + "." + name)) {
+              continue;
+            }
             register(ns, name);
             registered.add(ns + "." + name);
           }

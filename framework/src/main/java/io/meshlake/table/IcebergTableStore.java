@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.when;
 import io.meshlake.api.TableId;
 import io.meshlake.spark.Sessions;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,8 +24,11 @@ import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.UpdateProperties;
 import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.SupportsNamespaces;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.AlreadyExistsException;
+import org.apache.iceberg.exceptions.NoSuchNamespaceException;
 import org.apache.iceberg.exceptions.NoSuchTableException;
 import org.apache.iceberg.spark.SparkReadOptions;
 import org.apache.iceberg.spark.SparkSchemaUtil;
@@ -96,7 +100,8 @@ public final class IcebergTableStore implements TableStore {
   }
 
   /** The name Spark SQL knows the table by, e.g. {@code iceberg.clinical_gold.encounter_costs}. */
-  public String tableName(TableId id) {
+  @Override
+  public String sqlName(TableId id) {
     return catalog + "." + id.namespace() + "." + id.name();
   }
 
@@ -157,15 +162,52 @@ public final class IcebergTableStore implements TableStore {
   @Override
   public Dataset<Row> read(TableId id, long version) {
     if (version == 0) {
-      return spark.table(tableName(id)).limit(0);
+      return spark.table(sqlName(id)).limit(0);
     }
     return spark.read().format("iceberg").option(SparkReadOptions.SNAPSHOT_ID, snapshot(table(id), version).snapshotId())
-        .load(tableName(id));
+        .load(sqlName(id));
   }
 
   @Override
   public Map<String, String> properties(TableId id) {
     return new HashMap<>(table(id).properties());
+  }
+
+  /** The table's current schema, with the columns' docs as comments. */
+  @Override
+  public StructType schema(TableId id) {
+    return SparkSchemaUtil.convert(table(id).schema());
+  }
+
+  /** The table's {@code comment} property, empty when it has none. */
+  @Override
+  public String description(TableId id) {
+    return table(id).properties().getOrDefault("comment", "");
+  }
+
+  /** Every table of the catalog whose namespace is a meshlake one ({@code <domain>_<layer>}). */
+  public List<TableId> tables() {
+    Catalog catalog = icebergCatalog();
+    if (!(catalog instanceof SupportsNamespaces namespaces)) {
+      return List.of();
+    }
+    List<Namespace> all;
+    try {
+      all = namespaces.listNamespaces();
+    } catch (NoSuchNamespaceException e) {
+      return List.of(); // a Hadoop catalog's folder is made with its first table
+    }
+    List<TableId> tables = new ArrayList<>();
+    for (Namespace namespace : all) {
+      for (TableIdentifier table : catalog.listTables(namespace)) {
+        try {
+          tables.add(TableId.parse(namespace + "." + table.name()));
+        } catch (IllegalArgumentException notOurs) {
+          // a table another tool keeps in the shared catalog
+        }
+      }
+    }
+    return tables;
   }
 
   /** Sets table properties in one metadata commit; unlike Delta's, it makes no snapshot, so no version. */
@@ -200,7 +242,7 @@ public final class IcebergTableStore implements TableStore {
     return spark.read().format("iceberg")
         .option(SparkReadOptions.START_SNAPSHOT_ID, snapshot(table, afterVersion).snapshotId())
         .option(SparkReadOptions.END_SNAPSHOT_ID, snapshot(table, upToVersion).snapshotId())
-        .load(tableName(id));
+        .load(sqlName(id));
   }
 
   /**
@@ -290,7 +332,7 @@ public final class IcebergTableStore implements TableStore {
   /** The table's current metadata (refreshed), or a clear error when it was never created. */
   Table table(TableId id) {
     return find(id).orElseThrow(() -> new IllegalStateException(
-        "Iceberg table " + tableName(id) + " does not exist: write it once (or create it) before reading it"));
+        "Iceberg table " + sqlName(id) + " does not exist: write it once (or create it) before reading it"));
   }
 
   private Optional<Table> find(TableId id) {

@@ -51,7 +51,7 @@ final class IcebergWrites implements TableWrites {
   @Override
   public void append(TableId id, Dataset<Row> rows) {
     Dataset<Row> aligned = evolve(id, rows);
-    commit(id, WRITE, Map.of(), () -> aligned.writeTo(store.tableName(id)).append());
+    commit(id, WRITE, Map.of(), () -> aligned.writeTo(store.sqlName(id)).append());
   }
 
   /**
@@ -92,12 +92,12 @@ final class IcebergWrites implements TableWrites {
   public void overwrite(TableId id, Dataset<Row> rows) {
     Table table = store.table(id);
     if (columns(SparkSchemaUtil.convert(table.schema())).equals(columns(rows.schema()))) {
-      commit(id, WRITE, Map.of(), () -> rows.writeTo(store.tableName(id)).overwrite(lit(true)));
+      commit(id, WRITE, Map.of(), () -> rows.writeTo(store.sqlName(id)).overwrite(lit(true)));
       return;
     }
     // Iceberg takes a replaced table's schema from the rows: make every column optional, as create does.
     Dataset<Row> optional = store.spark().createDataFrame(rows.javaRDD(), IcebergTableStore.nullable(rows.schema()));
-    CreateTableWriter<Row> replace = optional.writeTo(store.tableName(id)).using("iceberg");
+    CreateTableWriter<Row> replace = optional.writeTo(store.sqlName(id)).using("iceberg");
     List<Column> partitions = table.spec().fields().stream()
         .map(field -> col(table.schema().findColumnName(field.sourceId()))).toList();
     if (!partitions.isEmpty()) {
@@ -114,7 +114,7 @@ final class IcebergWrites implements TableWrites {
   @Override
   public void overwritePartitions(TableId id, Dataset<Row> rows) {
     Dataset<Row> aligned = evolve(id, rows);
-    commit(id, WRITE, Map.of(), () -> aligned.writeTo(store.tableName(id)).overwritePartitions());
+    commit(id, WRITE, Map.of(), () -> aligned.writeTo(store.sqlName(id)).overwritePartitions());
   }
 
   /**
@@ -138,7 +138,7 @@ final class IcebergWrites implements TableWrites {
     String columns = Arrays.stream(rows.columns()).map(IcebergWrites::quoted).collect(Collectors.joining(", "));
     String sourceColumns = Arrays.stream(rows.columns()).map(c -> "s." + quoted(c)).collect(Collectors.joining(", "));
     withView(source, view -> commit(id, WRITE, Map.of(), () -> store.spark().sql(
-        "MERGE INTO " + store.tableName(id) + " t USING " + view + " s"
+        "MERGE INTO " + store.sqlName(id) + " t USING " + view + " s"
             + " ON s." + quoted(KEY_MARKER) + " AND t." + quoted(key) + " = s." + quoted(key)
             + " WHEN MATCHED THEN DELETE"
             + " WHEN NOT MATCHED AND NOT s." + quoted(KEY_MARKER) + " THEN INSERT (" + columns + ") VALUES (" + sourceColumns + ")")));
@@ -153,7 +153,7 @@ final class IcebergWrites implements TableWrites {
   public void merge(TableId id, Dataset<Row> source, MergeSpec merge) {
     Column matched = col("t." + MATCHED).isNotNull();
     Row counted = source.as("s")
-        .join(store.spark().table(store.tableName(id)).withColumn(MATCHED, lit(true)).as("t"), merge.on(), "left_outer")
+        .join(store.spark().table(store.sqlName(id)).withColumn(MATCHED, lit(true)).as("t"), merge.on(), "left_outer")
         .agg(count(lit(1)), count(when(matched.unary_$bang(), 1)), count(when(matched.and(merge.updateIf().orElse(lit(true))), 1)))
         .first();
     Map<String, String> metrics = Map.of(
@@ -169,7 +169,7 @@ final class IcebergWrites implements TableWrites {
     String inserted = "(" + insert.keySet().stream().map(IcebergWrites::quoted).collect(Collectors.joining(", ")) + ") VALUES ("
         + insert.values().stream().map(c -> c.expr().sql()).collect(Collectors.joining(", ")) + ")";
     withView(source, view -> commit(id, MERGE, metrics, () -> store.spark().sql(
-        "MERGE INTO " + store.tableName(id) + " t USING " + view + " s ON " + merge.on().expr().sql()
+        "MERGE INTO " + store.sqlName(id) + " t USING " + view + " s ON " + merge.on().expr().sql()
             + " WHEN MATCHED" + merge.updateIf().map(c -> " AND " + c.expr().sql()).orElse("") + " THEN UPDATE SET " + update
             + " WHEN NOT MATCHED THEN INSERT " + inserted)));
   }
@@ -214,7 +214,7 @@ final class IcebergWrites implements TableWrites {
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {
-      throw new IllegalStateException("Cannot write Iceberg table " + store.tableName(id) + ": " + e.getMessage(), e);
+      throw new IllegalStateException("Cannot write Iceberg table " + store.sqlName(id) + ": " + e.getMessage(), e);
     }
   }
 

@@ -104,6 +104,9 @@ public interface TableStore {
   /** The table's folder. */
   String location(TableId id);
 
+  /** The name Spark SQL reads and alters the table by, e.g. {@code delta.`/w/claims_gold.x`} or {@code iceberg.claims_gold.x}. */
+  String sqlName(TableId id);
+
   /** Whether the table has been created. */
   boolean exists(TableId id);
 
@@ -121,6 +124,12 @@ public interface TableStore {
 
   /** The table's properties, from its latest version. */
   Map<String, String> properties(TableId id);
+
+  /** The table's current schema, with its columns' comments. */
+  StructType schema(TableId id);
+
+  /** The table's comment, empty when it has none. */
+  String description(TableId id);
 
   /** Sets table properties in one commit. */
   void setProperties(TableId id, Map<String, String> properties);

@@ -10,7 +10,7 @@ import io.meshlake.run.RunLog;
 import io.meshlake.run.RunOptions;
 import io.meshlake.run.RunResult;
 import io.meshlake.run.Runner;
-import io.meshlake.table.DeltaTableStore;
+import io.meshlake.table.Warehouse;
 import io.meshlake.testing.SparkTestBase;
 import io.meshlake.testing.TestGovernance;
 import java.nio.file.Path;
@@ -25,11 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
 class FhirViewTableTest extends SparkTestBase {
   @TempDir
   Path extract;
-  private DeltaTableStore store;
+  private Warehouse store;
 
   @BeforeEach
   void setUp() {
-    store = new DeltaTableStore(spark(), freshWarehouse());
+    store = Warehouse.delta(spark(), freshWarehouse());
   }
 
   private static DomainSpec domain() {
@@ -40,7 +40,7 @@ class FhirViewTableTest extends SparkTestBase {
   }
 
   private RunResult run() {
-    return new Runner(store, new RunLog(store), TestGovernance.governor(store), line -> { }).run(
+    return new Runner(store, new RunLog(store.delta()), TestGovernance.governor(store), line -> { }).run(
         Planner.of(List.of(domain())).plan(Selection.domain("fhirtest")),
         new RunOptions(extract.toString(), false, 1 << 20, Optional.empty()));
   }

@@ -7,6 +7,7 @@ import io.meshlake.api.DomainSpec;
 import io.meshlake.api.Layer;
 import io.meshlake.api.Table;
 import io.meshlake.api.TableId;
+import io.meshlake.config.Environment;
 import io.meshlake.ingest.CsvLayout;
 import io.meshlake.ingest.FieldType;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ class CatalogTest {
   }
 
   private Catalog catalog() {
-    return Catalog.of(domains(), warehouse.toString(), ConsumerAccess.NOT_CONFIGURED);
+    return Catalog.of(domains(), new Environment("test", warehouse.toString(), "unused", null, null), ConsumerAccess.NOT_CONFIGURED);
   }
 
   @Test
@@ -87,7 +88,7 @@ class CatalogTest {
 
   @Test
   void consumerClassesComeFromTheOnePlaceGovernanceAnswers() {
-    Catalog governed = Catalog.of(domains(), warehouse.toString(),
+    Catalog governed = Catalog.of(domains(), new Environment("test", warehouse.toString(), "unused", null, null),
         product -> product.equals(SCORES) ? Optional.of(List.of("actuarial", "research")) : Optional.empty());
 
     assertThat(governed.consumerClasses(SCORES)).contains(List.of("actuarial", "research"));

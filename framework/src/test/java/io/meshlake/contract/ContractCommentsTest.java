@@ -22,7 +22,7 @@ class ContractCommentsTest extends SparkTestBase {
       "Total score per person's name; it's the sum of every score", SemanticVersion.parse("1.0.0"), List.of("name"),
       List.of(new ContractColumn("name", "string", false, "The person's name", Classification.PHI),
           new ContractColumn("total", "bigint", true, "Sum of scores; empty without scores", Classification.NONE)),
-      List.of(), List.of(), null, null);
+      List.of(), List.of(), null, null, null);
 
   private DeltaTableStore store;
 
@@ -70,7 +70,7 @@ class ContractCommentsTest extends SparkTestBase {
     ContractComments.apply(store, SCORES, CONTRACT);
     Contract edited = new Contract("scores", "people", "people-team@example.org", CONTRACT.description(),
         SemanticVersion.parse("1.0.1"), List.of("name"), List.of(CONTRACT.columns().get(0),
-            new ContractColumn("total", "bigint", true, "Sum of all scores", Classification.NONE)), List.of(), List.of(), null, null);
+            new ContractColumn("total", "bigint", true, "Sum of all scores", Classification.NONE)), List.of(), List.of(), null, null, null);
 
     assertThat(ContractComments.apply(store, SCORES, edited)).isEqualTo(1);
     assertThat(describedComments()).containsEntry("total", "Sum of all scores").containsEntry("name", "The person's name");
@@ -112,7 +112,7 @@ class ContractCommentsTest extends SparkTestBase {
   @Test
   void aColumnTheTableLacksIsNamed() {
     Contract wider = new Contract("scores", "people", "o@example.org", "d", SemanticVersion.parse("1.0.0"), List.of(),
-        List.of(new ContractColumn("rank", "int", true, "Rank", Classification.NONE)), List.of(), List.of(), null, null);
+        List.of(new ContractColumn("rank", "int", true, "Rank", Classification.NONE)), List.of(), List.of(), null, null, null);
 
     assertThatThrownBy(() -> ContractComments.apply(store, SCORES, wider))
         .hasMessageContaining("people_silver.scores.rank").hasMessageContaining("its columns: name, total");

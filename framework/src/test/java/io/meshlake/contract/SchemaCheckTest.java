@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class SchemaCheckTest {
   private static Contract contract(String version, ContractColumn... columns) {
     return new Contract("costs", "claims", "team@example.org", "costs per member", SemanticVersion.parse(version),
-        List.of("member_id"), List.of(columns), List.of(), List.of("finance"), "operations", null);
+        List.of("member_id"), List.of(columns), List.of(), List.of("finance"), "operations", null, null);
   }
 
   private static ContractColumn column(String name, String type, boolean nullable) {
@@ -62,7 +62,7 @@ class SchemaCheckTest {
     assertThatThrownBy(() -> new ContractColumn("x", "string", true, "d", null))
         .hasMessageContaining("Column x needs a classification: phi, pii, sensitive or none");
     assertThatThrownBy(() -> new Contract("costs", "claims", "o", "d", SemanticVersion.parse("1.0.0"),
-        List.of("nope"), List.of(column("member_id", "string", false)), List.of(), List.of(), null, null))
+        List.of("nope"), List.of(column("member_id", "string", false)), List.of(), List.of(), null, null, null))
         .hasMessageContaining("Primary key column nope of costs is not among its columns");
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.meshlake.table.DeltaTableStore;
+import io.meshlake.table.Warehouse;
 import io.meshlake.testing.SparkTestBase;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -138,13 +139,13 @@ class AuditLogTest extends SparkTestBase {
 
   @Test
   void concurrentAppendersNeverForkTheChain() throws Exception {
-    DeltaTableStore store = new DeltaTableStore(spark(), freshWarehouse());
-    AuditLog log = new AuditLog(store, Clock.systemUTC());
+    Warehouse store = Warehouse.delta(spark(), freshWarehouse());
+    AuditLog log = new AuditLog(store.delta(), Clock.systemUTC());
     log.append(List.of(new AuditEvent(AuditKind.RUN, "meshlake", Map.of())));
     Thread[] writers = new Thread[3];
     for (int w = 0; w < writers.length; w++) {
       String actor = "writer" + w;
-      writers[w] = new Thread(() -> new AuditLog(store, Clock.systemUTC())
+      writers[w] = new Thread(() -> new AuditLog(store.delta(), Clock.systemUTC())
           .append(List.of(new AuditEvent(AuditKind.QUERY, actor, Map.of()))));
       writers[w].start();
     }

@@ -15,7 +15,7 @@ import io.meshlake.run.RunLog;
 import io.meshlake.run.RunOptions;
 import io.meshlake.run.RunResult;
 import io.meshlake.run.Runner;
-import io.meshlake.table.DeltaTableStore;
+import io.meshlake.table.Warehouse;
 import io.meshlake.testing.SparkTestBase;
 import io.meshlake.testing.TestGovernance;
 import java.nio.file.Files;
@@ -56,7 +56,7 @@ class ConsentAtPublicationTest extends SparkTestBase {
 
   @Test
   void membersWithoutConsentAreLeftOutBeforeTheGateAndComeBackWhenTheyConsent() throws Exception {
-    DeltaTableStore store = new DeltaTableStore(spark(), freshWarehouse());
+    Warehouse store = Warehouse.delta(spark(), freshWarehouse());
     Path extract = Files.createDirectories(work.resolve("extract"));
     write(extract.resolve("people.csv"), "Id,NAME", "m1,Ann", "m2,Bob", "m3,Cid", "m4,Dee");
     Path policies = Files.createDirectories(work.resolve("policies"));
@@ -72,7 +72,7 @@ class ConsentAtPublicationTest extends SparkTestBase {
           - {table: meshlake_platform.consents, format: decisions}
           - {table: outreach_bronze.consent_resources, format: fhir}
         """);
-    String decisions = store.location(RunLog.NAMESPACE, "consents");
+    String decisions = store.delta().location(RunLog.NAMESPACE, "consents");
     spark().createDataFrame(List.of(
             RowFactory.create("m2", "outreach", "deny", null, null, Timestamp.from(Instant.parse("2025-01-01T00:00:00Z"))),
             RowFactory.create("m4", "research", "deny", null, null, Timestamp.from(Instant.parse("2025-01-01T00:00:00Z")))),
@@ -82,7 +82,7 @@ class ConsentAtPublicationTest extends SparkTestBase {
         "dateTime":"2025-02-01T00:00:00Z","provision":{"type":"deny","purpose":[{"code":"outreach"}]}}""";
     spark().createDataFrame(List.<Row>of(RowFactory.create(fhirConsent)),
             DataTypes.createStructType(List.of(DataTypes.createStructField("resource", DataTypes.StringType, false))))
-        .write().format("delta").save(store.location("outreach_bronze", "consent_resources"));
+        .write().format("delta").save(store.delta().location("outreach_bronze", "consent_resources"));
     Governor governor = TestGovernance.governor(store, Optional.of(policies));
 
     RunResult first = run(store, governor, extract);
@@ -105,8 +105,8 @@ class ConsentAtPublicationTest extends SparkTestBase {
     assertThat(run(store, governor, extract).committedAnything()).as("nothing changed since").isFalse();
   }
 
-  private static RunResult run(DeltaTableStore store, Governor governor, Path extract) {
-    return new Runner(store, new RunLog(store), governor, line -> { }).run(
+  private static RunResult run(Warehouse store, Governor governor, Path extract) {
+    return new Runner(store, new RunLog(store.delta()), governor, line -> { }).run(
         Planner.of(List.of(OUTREACH)).plan(Selection.domain("outreach")),
         new RunOptions(extract.toString(), false, 1024, Optional.empty()));
   }

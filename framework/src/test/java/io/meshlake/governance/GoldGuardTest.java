@@ -19,7 +19,7 @@ import io.meshlake.run.RunLog;
 import io.meshlake.run.RunOptions;
 import io.meshlake.run.RunResult;
 import io.meshlake.run.Runner;
-import io.meshlake.table.DeltaTableStore;
+import io.meshlake.table.Warehouse;
 import io.meshlake.table.TableWriter;
 import io.meshlake.testing.SparkTestBase;
 import io.meshlake.testing.TestGovernance;
@@ -46,7 +46,7 @@ class GoldGuardTest extends SparkTestBase {
 
   @TempDir
   Path extract;
-  private DeltaTableStore store;
+  private Warehouse store;
 
   private static DomainSpec people() {
     return DomainSpec.builder("people")
@@ -61,7 +61,7 @@ class GoldGuardTest extends SparkTestBase {
   }
 
   private RunResult run(DomainSpec... domains) {
-    return new Runner(store, new RunLog(store), TestGovernance.governor(store), line -> { }).run(
+    return new Runner(store, new RunLog(store.delta()), TestGovernance.governor(store), line -> { }).run(
         Planner.of(List.of(domains)).plan(Selection.domain(domains[domains.length - 1].name())),
         new RunOptions(extract.toString(), false, 1024, Optional.empty()));
   }
@@ -72,7 +72,7 @@ class GoldGuardTest extends SparkTestBase {
 
   @BeforeEach
   void publishScores() {
-    store = new DeltaTableStore(spark(), freshWarehouse());
+    store = Warehouse.delta(spark(), freshWarehouse());
     write(extract.resolve("people.csv"), "Id,NAME,SCORE", "p1,ann,3", "p2,bob,4", "p3,ann,5");
     assertThat(run(people()).succeeded()).isTrue();
     assertThat(scalar("SELECT total FROM delta.`" + store.location(SCORES) + "` WHERE name = 'ann'")).isEqualTo(8L);
@@ -127,13 +127,13 @@ class GoldGuardTest extends SparkTestBase {
         .hasStackTraceContaining("Refused to write gold table people_gold.scores");
     assertThatThrownBy(() -> DeltaTable.forPath(spark(), location).delete())
         .hasStackTraceContaining("Refused to write gold table people_gold.scores");
-    String fake = store.location("sneaky_gold", "fake");
+    String fake = store.delta().location("sneaky_gold", "fake");
     assertThatThrownBy(() -> spark().range(3).write().format("delta").save(fake))
         .hasStackTraceContaining("Refused to write gold table sneaky_gold.fake");
 
     assertThat(version()).isEqualTo(before);
     assertThat(scalar("SELECT count(*) FROM delta.`" + location + "`")).isEqualTo(2L);
-    assertThat(store.latestVersion(fake)).isEmpty();
+    assertThat(store.delta().latestVersion(fake)).isEmpty();
   }
 
   @Test

@@ -8,7 +8,7 @@ import io.meshlake.run.RunOptions;
 import io.meshlake.run.RunResult;
 import io.meshlake.run.Runner;
 import io.meshlake.run.TableBuild;
-import io.meshlake.table.DeltaTableStore;
+import io.meshlake.table.Warehouse;
 import io.meshlake.testing.SparkTestBase;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
@@ -36,9 +36,9 @@ public final class FhirIngestBenchmark extends SparkTestBase {
 
   public static void main(String[] args) {
     String input = args[0];
-    DeltaTableStore store = new DeltaTableStore(spark(), freshWarehouse());
+    Warehouse store = Warehouse.delta(spark(), freshWarehouse());
     DomainSpec domain = FhirIngestTest.latestVersions("bench", TYPES);
-    RunResult result = new Runner(store, new RunLog(store), io.meshlake.testing.TestGovernance.governor(store), line -> { }).run(
+    RunResult result = new Runner(store, new RunLog(store.delta()), io.meshlake.testing.TestGovernance.governor(store), line -> { }).run(
         Planner.of(List.of(domain)).plan(Selection.domain("bench")), new RunOptions(input, false, 32L << 20, java.util.Optional.empty()));
     if (!result.succeeded()) {
       throw new IllegalStateException(result.summary());

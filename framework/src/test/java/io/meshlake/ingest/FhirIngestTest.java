@@ -17,7 +17,7 @@ import io.meshlake.run.RunOptions;
 import io.meshlake.run.RunResult;
 import io.meshlake.run.Runner;
 import io.meshlake.run.TableBuild;
-import io.meshlake.table.DeltaTableStore;
+import io.meshlake.table.Warehouse;
 import io.meshlake.testing.SparkTestBase;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -54,14 +54,14 @@ class FhirIngestTest extends SparkTestBase {
 
   @TempDir
   Path temp;
-  private DeltaTableStore store;
+  private Warehouse store;
   private RunLog runLog;
   private final List<String> progress = new ArrayList<>();
 
   @BeforeEach
   void setUp() {
-    store = new DeltaTableStore(spark(), freshWarehouse());
-    runLog = new RunLog(store);
+    store = Warehouse.delta(spark(), freshWarehouse());
+    runLog = new RunLog(store.delta());
   }
 
   private static DomainSpec clinical() {

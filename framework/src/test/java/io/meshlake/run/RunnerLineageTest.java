@@ -15,7 +15,7 @@ import io.meshlake.lineage.Lineage;
 import io.meshlake.lineage.LineageSettings;
 import io.meshlake.plan.Planner;
 import io.meshlake.plan.Selection;
-import io.meshlake.table.DeltaTableStore;
+import io.meshlake.table.Warehouse;
 import io.meshlake.testing.SparkTestBase;
 import io.meshlake.testing.TestGovernance;
 import java.io.IOException;
@@ -52,13 +52,13 @@ class RunnerLineageTest extends SparkTestBase {
   @TempDir
   Path lineageFolder;
   private String warehouse;
-  private DeltaTableStore store;
+  private Warehouse store;
   private final List<String> progress = new ArrayList<>();
 
   @BeforeEach
   void setUp() {
     warehouse = freshWarehouse();
-    store = new DeltaTableStore(spark(), warehouse);
+    store = Warehouse.delta(spark(), warehouse);
   }
 
   /** Bronze, silver and the gold product {@code scores}: a total per name, or (breaking its key) a row per person. */
@@ -79,7 +79,7 @@ class RunnerLineageTest extends SparkTestBase {
 
   private RunResult run(DomainSpec spec, LineageSettings settings, Optional<String> apiKey) {
     Lineage lineage = new Lineage(settings, store, apiKey, progress::add);
-    return new Runner(store, new RunLog(store), TestGovernance.governor(store), progress::add, lineage)
+    return new Runner(store, new RunLog(store.delta()), TestGovernance.governor(store), progress::add, lineage)
         .run(Planner.of(List.of(spec)).plan(Selection.domain(spec.name())),
             new RunOptions(extract.toString(), false, 1024, Optional.empty()));
   }

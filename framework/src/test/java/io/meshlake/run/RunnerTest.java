@@ -14,7 +14,7 @@ import io.meshlake.ingest.FieldType;
 import io.meshlake.ingest.SourceFile;
 import io.meshlake.plan.Planner;
 import io.meshlake.plan.Selection;
-import io.meshlake.table.DeltaTableStore;
+import io.meshlake.table.Warehouse;
 import io.meshlake.testing.SparkTestBase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +44,7 @@ class RunnerTest extends SparkTestBase {
 
   @TempDir
   Path extract;
-  private DeltaTableStore store;
+  private Warehouse store;
   private RunLog runLog;
   private final List<String> progress = new ArrayList<>();
 
@@ -79,8 +79,8 @@ class RunnerTest extends SparkTestBase {
 
   @BeforeEach
   void setUp() {
-    store = new DeltaTableStore(spark(), freshWarehouse());
-    runLog = new RunLog(store);
+    store = Warehouse.delta(spark(), freshWarehouse());
+    runLog = new RunLog(store.delta());
   }
 
   private RunResult run(DomainSpec spec, boolean fullRefresh) {
@@ -164,7 +164,7 @@ class RunnerTest extends SparkTestBase {
     IngestTable people = (IngestTable) people(false).table("people_raw").orElseThrow();
     List<SourceFile> files = new ExtractScanner(spark().sparkContext().hadoopConfiguration())
         .scan(extract.toString(), people.format(), Map.of());
-    new BronzeIngestor(store, 1024).ingest(people, files, Map.of(), "died", Instant.now(), false, progress::add);
+    new BronzeIngestor(store.delta(), 1024).ingest(people, files, Map.of(), "died", Instant.now(), false, progress::add);
   }
 
   @Test
@@ -331,7 +331,7 @@ class RunnerTest extends SparkTestBase {
     write(extract.resolve("people.csv"), "Id,NAME,SCORE", "p1,ann,1");
     write(extract.resolve("spans.csv"), "PERSON,START,END,PLAN", "p1,2020-01-01,2020-12-31,A");
     RunResult result = run(people(false), false);
-    List<Row> log = spark().read().format("delta").load(store.location(RunLog.NAMESPACE, RunLog.TABLE))
+    List<Row> log = spark().read().format("delta").load(store.delta().location(RunLog.NAMESPACE, RunLog.TABLE))
         .where(col("run_id").equalTo(result.runId())).collectAsList();
     assertThat(log).hasSize(5);
     Row gold = log.stream().filter(r -> r.getString(r.fieldIndex("table_name")).equals("people_gold.scores")).findFirst().orElseThrow();

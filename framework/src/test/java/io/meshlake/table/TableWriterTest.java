@@ -237,7 +237,7 @@ class TableWriterTest extends SparkTestBase {
   }
 
   private static String icebergOperation(IcebergTableStore store, TableId id, long version) throws Exception {
-    for (Snapshot snapshot : Spark3Util.loadIcebergTable(spark(), store.tableName(id)).snapshots()) {
+    for (Snapshot snapshot : Spark3Util.loadIcebergTable(spark(), store.sqlName(id)).snapshots()) {
       if (snapshot.sequenceNumber() == version) {
         return snapshot.operation();
       }

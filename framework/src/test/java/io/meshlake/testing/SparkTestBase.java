@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.apache.iceberg.exceptions.NoSuchNamespaceException;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -38,13 +39,29 @@ public abstract class SparkTestBase {
     return spark;
   }
 
-  /** A new, empty warehouse folder; drops every database a previous test registered. */
+  /**
+   * A new, empty warehouse folder; drops every database a previous test registered, and every table of the
+   * session's Iceberg catalog (which stays where the session started, whatever warehouse a test uses).
+   */
   protected static String freshWarehouse() {
     SparkSession session = spark();
     for (String db : session.catalog().listDatabases().collectAsList().stream().map(d -> d.name()).toList()) {
       if (!db.equals("default")) {
         session.sql("DROP DATABASE IF EXISTS " + db + " CASCADE");
       }
+    }
+    List<Row> namespaces;
+    try {
+      namespaces = session.sql("SHOW NAMESPACES IN " + Sessions.ICEBERG_CATALOG).collectAsList();
+    } catch (NoSuchNamespaceException e) {
+      namespaces = List.of(); // the catalog's folder is made with its first table
+    }
+    for (Row namespace : namespaces) {
+      String qualified = Sessions.ICEBERG_CATALOG + "." + namespace.getString(0);
+      for (Row table : session.sql("SHOW TABLES IN " + qualified).collectAsList()) {
+        session.sql("DROP TABLE " + qualified + "." + table.getString(1) + " PURGE");
+      }
+      session.sql("DROP NAMESPACE " + qualified);
     }
     return tempFolder("meshlake-warehouse");
   }

@@ -4,7 +4,7 @@ import io.meshlake.governance.Governor;
 import io.meshlake.governance.PseudonymKey;
 import io.meshlake.governance.PseudonymKeyring;
 import io.meshlake.governance.policy.PolicySet;
-import io.meshlake.table.DeltaTableStore;
+import io.meshlake.table.Warehouse;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
@@ -17,12 +17,12 @@ public final class TestGovernance {
   private TestGovernance() {}
 
   /** A governor with the shipped policies and this JVM's random test key. */
-  public static Governor governor(DeltaTableStore store) {
+  public static Governor governor(Warehouse store) {
     return governor(store, Optional.empty());
   }
 
   /** A governor with the policy files of a folder (the others shipped) and this JVM's random test key. */
-  public static Governor governor(DeltaTableStore store, Optional<Path> policies) {
+  public static Governor governor(Warehouse store, Optional<Path> policies) {
     return new Governor(store, PolicySet.load(policies), () -> KEYS);
   }
 

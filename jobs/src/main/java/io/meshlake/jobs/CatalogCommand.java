@@ -60,7 +60,7 @@ final class CatalogCommand implements Runnable {
       List<String> classes = PolicySet.load(platform.environment().governance().policyFolder()).consumerClasses()
           .classes().stream().map(ConsumerClass::name).toList();
       ConsumerAccess access = product -> Optional.of(classes);
-      return Catalog.of(Domains.discover(), platform.environment().warehouse(), access);
+      return Catalog.of(Domains.discover(), platform.environment(), access);
     }
 
     String warehouse() {

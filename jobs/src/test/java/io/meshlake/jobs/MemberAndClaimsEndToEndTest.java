@@ -2,6 +2,7 @@ package io.meshlake.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshlake.table.TableFormat;
 import io.meshlake.testing.SparkTestBase;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,9 +35,10 @@ import org.junit.jupiter.api.io.TempDir;
  * the gold products against values computed here from the raw CSV with plain Java.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MemberAndClaimsEndToEndTest extends SparkTestBase {
   private static final Path FIXTURE = Path.of("src/test/resources/fixtures/synthea-csv-27-patients");
-  private static final List<String> TABLES = List.of(
+  static final List<String> TABLES = List.of(
       "member_bronze.patients_raw", "member_bronze.payer_transitions_raw", "member_silver.member_records",
       "member_silver.enrollment_spans", "member_gold.members", "member_gold.enrollment", "member_gold.member_months",
       "claims_bronze.claims_raw", "claims_bronze.claims_transactions_raw", "claims_silver.claims",
@@ -45,9 +49,25 @@ class MemberAndClaimsEndToEndTest extends SparkTestBase {
   static Path work;
   static String warehouse;
   static Path extract;
+  /** The environment file the runs use, when the test chooses the products' format; else the local environment. */
+  static Path environment;
+
+  /**
+   * The format of every gold product in this test's runs (the local environment with {@code formats.default}
+   * set); empty for the local environment as it is.
+   */
+  Optional<TableFormat> productFormat() {
+    return Optional.empty();
+  }
 
   @BeforeAll
-  static void runBothDomains() throws IOException {
+  void runBothDomains() throws IOException {
+    environment = null;
+    if (productFormat().isPresent()) {
+      environment = work.resolve("environment.yaml");
+      Files.writeString(environment, Files.readString(Path.of("../conf/local.yaml")).replace("  default: delta",
+          "  default: " + productFormat().get().label()));
+    }
     warehouse = freshWarehouse();
     extract = Files.createDirectories(work.resolve("extract"));
     for (String f : List.of("patients", "payer_transitions", "claims", "claims_transactions", "providers",
@@ -63,11 +83,12 @@ class MemberAndClaimsEndToEndTest extends SparkTestBase {
   }
 
   static int cli(String... args) {
-    String[] all = new String[args.length + 2];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "--warehouse";
-    all[args.length + 1] = warehouse;
-    return Meshlake.execute(all);
+    List<String> all = new java.util.ArrayList<>(List.of(args));
+    all.addAll(List.of("--warehouse", warehouse));
+    if (environment != null) {
+      all.addAll(List.of("--env-file", environment.toString()));
+    }
+    return Meshlake.execute(all.toArray(String[]::new));
   }
 
   private static YearMonth month(String isoInstant) {
@@ -251,10 +272,13 @@ class MemberAndClaimsEndToEndTest extends SparkTestBase {
     return spans;
   }
 
+  /** Each table's latest Delta version, or for an Iceberg table the number of its metadata files (one a commit). */
   private static Map<String, Long> versions() {
     Map<String, Long> versions = new TreeMap<>();
     for (String table : TABLES) {
-      versions.put(table, io.delta.tables.DeltaTable.forName(spark(), table).history(1).first().<Long>getAs("version"));
+      versions.put(table, spark().catalog().tableExists("iceberg." + table)
+          ? (Long) scalar("SELECT count(*) FROM iceberg." + table + ".metadata_log_entries")
+          : io.delta.tables.DeltaTable.forName(spark(), table).history(1).first().<Long>getAs("version"));
     }
     return versions;
   }
