@@ -22,7 +22,11 @@ import org.apache.spark.sql.SparkSession;
  * {@value #ICEBERG_FOLDER} folder keeps each format's discovery away from the other's tables (the Hadoop
  * catalog reads every folder of its warehouse as a namespace; the Delta store attaches every folder holding a
  * {@code _delta_log}). Any {@code spark.sql.catalog.iceberg.*} setting of the environment or {@code --conf}
- * wins over the section.
+ * wins over the section, except that the catalog has no {@code type}: it is a {@code catalog-impl}.
+ *
+ * <p>Both formats' commits to gold tables go through the gold guard ({@code GoldGuard}): Delta's through the
+ * log store {@link GuardedLogStore}, Iceberg's through the catalog's implementation, {@code GuardedHadoopCatalog}
+ * or {@code GuardedJdbcCatalog}.
  */
 public final class Sessions {
   /** The name of the Iceberg catalog in SQL. */
