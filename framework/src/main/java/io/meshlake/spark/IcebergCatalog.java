@@ -20,6 +20,7 @@ import java.util.function.UnaryOperator;
 final class IcebergCatalog {
   static final String PREFIX = "spark.sql.catalog." + Sessions.ICEBERG_CATALOG;
   static final String IMPLEMENTATION = PREFIX + ".catalog-impl";
+  static final String TYPE = PREFIX + ".type";
   static final String URI = PREFIX + ".uri";
   static final String USER = PREFIX + ".jdbc.user";
   static final String PASSWORD = PREFIX + ".jdbc.password";
@@ -53,6 +54,22 @@ final class IcebergCatalog {
       conf.put(PASSWORD, password);
     }
     return conf;
+  }
+
+  /**
+   * Refuses a {@code type} among the session's properties (set in an environment's {@code spark.conf} or by
+   * {@code --conf}): Iceberg would refuse the catalog, at its first use, for having a {@code catalog-impl} too.
+   *
+   * @throws IllegalArgumentException naming the setting and the {@code iceberg:} section that replaces it
+   */
+  static void checkNoType(Map<String, String> conf) {
+    String type = conf.get(TYPE);
+    if (type != null) {
+      throw new IllegalArgumentException("Remove the setting " + TYPE + "=" + type + ": the catalog "
+          + Sessions.ICEBERG_CATALOG + " is " + conf.get(IMPLEMENTATION) + " (" + IMPLEMENTATION + ", which refuses"
+          + " writes to gold tables outside a publication), and Iceberg refuses a catalog with both. Choose the"
+          + " catalog with the environment's iceberg.catalog: hadoop or jdbc");
+    }
   }
 
   /**

@@ -71,12 +71,18 @@ public final class Sessions {
     return builder.getOrCreate();
   }
 
-  /** The session's properties, later ones winning: platform defaults, the Iceberg catalog, the environment's, overrides. */
+  /**
+   * The session's properties, later ones winning: platform defaults, the Iceberg catalog, the environment's, overrides.
+   *
+   * @throws IllegalArgumentException if the environment's or the overrides' properties give the Iceberg catalog a
+   *     {@code type}
+   */
   static Map<String, String> properties(Environment environment, Map<String, String> overrides, UnaryOperator<String> env) {
     Map<String, String> conf = new LinkedHashMap<>(PLATFORM_DEFAULTS);
     conf.putAll(IcebergCatalog.properties(environment.iceberg(), environment.warehouse(), env));
     conf.putAll(environment.spark().conf());
     conf.putAll(overrides);
+    IcebergCatalog.checkNoType(conf);
     return conf;
   }
 }

@@ -77,6 +77,19 @@ class IcebergCatalogTest {
   }
 
   @Test
+  void aCatalogTypeSettingIsRefusedNamingTheSectionThatReplacesIt() throws IOException {
+    Environment env = environment("spark:\n  conf:\n    spark.sql.catalog.iceberg.type: rest\n");
+
+    assertThatThrownBy(() -> Sessions.properties(env, Map.of(), PASSWORD::get))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("Remove the setting spark.sql.catalog.iceberg.type=rest: the catalog iceberg is"
+            + " io.meshlake.governance.GuardedHadoopCatalog (spark.sql.catalog.iceberg.catalog-impl")
+        .hasMessageEndingWith("Choose the catalog with the environment's iceberg.catalog: hadoop or jdbc");
+    assertThatThrownBy(() -> Sessions.properties(environment(""), Map.of("spark.sql.catalog.iceberg.type", "hadoop"),
+        PASSWORD::get)).hasMessageStartingWith("Remove the setting spark.sql.catalog.iceberg.type=hadoop");
+  }
+
+  @Test
   void aJdbcCatalogWithoutThePasswordVariableSaysWhichVariableToSet() {
     IcebergSettings jdbc = new IcebergSettings(IcebergSettings.Catalog.JDBC, "jdbc:postgresql://db/m", "lake", null);
 
