@@ -30,8 +30,10 @@ import org.apache.iceberg.exceptions.CleanableFailure;
  * also refuses to rename a table into or out of a gold namespace. Not covered, as they commit nothing:
  * {@code DROP TABLE} (the Hadoop catalog deletes the table's folder, {@code PURGE} or not; the JDBC catalog
  * forgets the table and, with {@code PURGE}, deletes its files) and views (the JDBC catalog's, which hold a
- * query, no rows). Writes by path ({@code format("iceberg").save(path)}) go through Iceberg's
- * {@code HadoopTables}, not the catalog, and escape the guard: meshlake writes Iceberg tables only by name.
+ * query, no rows). Writes by path ({@code format("iceberg").save(path)}) do not use the catalog: in a meshlake
+ * session they fail (Iceberg's catalog for paths, {@code default_iceberg}, is a Hive catalog, and there is no
+ * Hive), but a session that configures {@code spark.sql.catalog.default_iceberg} itself writes them through
+ * Iceberg's {@code HadoopTables}, unguarded: meshlake writes Iceberg tables only by name.
  *
  * <p>Only {@link Governor#publish} opens the way, for the tables of the product it publishes, on its own
  * thread, while it writes: so a gold table changes only together with its governed tables. The guard holds
