@@ -5,16 +5,39 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.hadoop.fs.Path;
+import org.apache.iceberg.exceptions.CleanableFailure;
 
 /**
- * Refuses every commit to a gold table (a Delta table in a {@code <domain>_gold} folder, products and the
- * governed tables derived from them alike) that a publication did not make. {@link GuardedLogStore}, the
- * Delta log store every meshlake session uses, asks it before writing any commit file, so the refusal
- * covers every way of writing: the {@code TableWriter}, {@code DataFrameWriter}, SQL {@code INSERT},
- * {@code MERGE}, {@code UPDATE}, {@code DELETE}, {@code ALTER TABLE} and the {@code DeltaTable} API.
+ * Refuses every commit to a gold table (a Delta or Iceberg table in a {@code <domain>_gold} folder, products
+ * and the governed tables derived from them alike) that a publication did not make.
+ *
+ * <p><b>Delta.</b> {@link GuardedLogStore}, the Delta log store every meshlake session uses, asks it before
+ * writing any commit file, so the refusal covers every way of writing: the {@code TableWriter},
+ * {@code DataFrameWriter}, SQL {@code INSERT}, {@code MERGE}, {@code UPDATE}, {@code DELETE},
+ * {@code ALTER TABLE} and the {@code DeltaTable} API.
+ *
+ * <p><b>Iceberg.</b> The session's Iceberg catalog {@code iceberg} is {@link GuardedHadoopCatalog} or
+ * {@link GuardedJdbcCatalog}, whose table operations ask it before every metadata commit of a table, at the
+ * table's place in the catalog ({@code <warehouse>/<domain>_gold/<name>} for {@code iceberg.<domain>_gold.<name>},
+ * whatever location the table was given) and at the location its new metadata names. Every change to a
+ * table is such a commit, so the refusal covers its creation ({@code CREATE TABLE}, {@code CREATE TABLE AS
+ * SELECT}, the catalog's {@code buildTable}, {@code register_table}), its replacement ({@code createOrReplace},
+ * {@code REPLACE TABLE}), the {@code TableWriter}, {@code writeTo(...)} appends and overwrites, SQL
+ * {@code INSERT}, {@code MERGE}, {@code UPDATE}, {@code DELETE}, {@code ALTER TABLE} (properties, columns,
+ * partitioning, location), the Iceberg {@code Table} API ({@code updateProperties()}, {@code newAppend()}, ...)
+ * and the {@code CALL iceberg.system.*} procedures that change a table (table maintenance such as
+ * {@code expire_snapshots} too, which a gold table therefore gets only inside a publication). The JDBC catalog
+ * also refuses to rename a table into or out of a gold namespace. Not covered, as they commit nothing:
+ * {@code DROP TABLE} (the Hadoop catalog deletes the table's folder, {@code PURGE} or not; the JDBC catalog
+ * forgets the table and, with {@code PURGE}, deletes its files) and views (the JDBC catalog's, which hold a
+ * query, no rows). Writes by path ({@code format("iceberg").save(path)}) do not use the catalog: in a meshlake
+ * session they fail (Iceberg's catalog for paths, {@code default_iceberg}, is a Hive catalog, and there is no
+ * Hive), but a session that configures {@code spark.sql.catalog.default_iceberg} itself writes them through
+ * Iceberg's {@code HadoopTables}, unguarded: meshlake writes Iceberg tables only by name.
  *
  * <p>Only {@link Governor#publish} opens the way, for the tables of the product it publishes, on its own
- * thread, while it writes: so a gold table changes only together with its governed tables.
+ * thread, while it writes: so a gold table changes only together with its governed tables. The guard holds
+ * for code running in meshlake's JVMs; storage permissions hold against everything else.
  */
 public final class GoldGuard {
   private static final ThreadLocal<Set<String>> OPEN = new ThreadLocal<>();
@@ -66,8 +89,11 @@ public final class GoldGuard {
     return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
   }
 
-  /** A write to a gold table that did not come through a publication. */
-  public static final class GoldWriteRefusedException extends IllegalStateException {
+  /**
+   * A write to a gold table that did not come through a publication. Nothing was committed, so Iceberg
+   * (a {@link CleanableFailure}) deletes the files the refused write had already written.
+   */
+  public static final class GoldWriteRefusedException extends IllegalStateException implements CleanableFailure {
     private static final long serialVersionUID = 1L;
 
     GoldWriteRefusedException(String table, String location) {

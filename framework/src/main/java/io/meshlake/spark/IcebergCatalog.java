@@ -1,5 +1,7 @@
 package io.meshlake.spark;
 
+import io.meshlake.governance.GuardedHadoopCatalog;
+import io.meshlake.governance.GuardedJdbcCatalog;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -10,10 +12,14 @@ import java.util.function.UnaryOperator;
 
 /**
  * The Spark properties of the Iceberg catalog {@value Sessions#ICEBERG_CATALOG} an environment's
- * {@link IcebergSettings} describe, and the check that a JDBC catalog's database lets the session in.
+ * {@link IcebergSettings} describe, and the check that a JDBC catalog's database lets the session in. The
+ * catalog is Iceberg's Hadoop or JDBC catalog behind the gold guard ({@link GuardedHadoopCatalog},
+ * {@link GuardedJdbcCatalog}), set as {@code catalog-impl}: Iceberg takes either a {@code type} or a
+ * {@code catalog-impl}, never both, so the properties have no {@code type}.
  */
 final class IcebergCatalog {
   static final String PREFIX = "spark.sql.catalog." + Sessions.ICEBERG_CATALOG;
+  static final String IMPLEMENTATION = PREFIX + ".catalog-impl";
   static final String TYPE = PREFIX + ".type";
   static final String URI = PREFIX + ".uri";
   static final String USER = PREFIX + ".jdbc.user";
@@ -22,15 +28,19 @@ final class IcebergCatalog {
   private IcebergCatalog() {}
 
   /**
-   * The catalog's properties: its implementation, type and warehouse, and for {@code jdbc} the database, user
-   * and the password read from {@value IcebergSettings#PASSWORD_VARIABLE} through {@code env}.
+   * The catalog's properties: Spark's Iceberg catalog, the guarded Iceberg catalog behind it and its warehouse,
+   * and for {@code jdbc} the database, user and the password read from {@value IcebergSettings#PASSWORD_VARIABLE}
+   * through {@code env}.
    *
    * @param warehouse the environment's warehouse, whose {@value Sessions#ICEBERG_FOLDER} folder is the default
    */
   static Map<String, String> properties(IcebergSettings settings, String warehouse, UnaryOperator<String> env) {
     Map<String, String> conf = new LinkedHashMap<>();
     conf.put(PREFIX, "org.apache.iceberg.spark.SparkCatalog");
-    conf.put(TYPE, settings.catalog().label());
+    conf.put(IMPLEMENTATION, switch (settings.catalog()) {
+      case HADOOP -> GuardedHadoopCatalog.class.getName();
+      case JDBC -> GuardedJdbcCatalog.class.getName();
+    });
     conf.put(PREFIX + ".warehouse", settings.warehouseLocation().orElseGet(() -> defaultWarehouse(warehouse)));
     if (settings.catalog() == IcebergSettings.Catalog.JDBC) {
       String password = env.apply(IcebergSettings.PASSWORD_VARIABLE);
@@ -44,6 +54,22 @@ final class IcebergCatalog {
       conf.put(PASSWORD, password);
     }
     return conf;
+  }
+
+  /**
+   * Refuses a {@code type} among the session's properties (set in an environment's {@code spark.conf} or by
+   * {@code --conf}): Iceberg would refuse the catalog, at its first use, for having a {@code catalog-impl} too.
+   *
+   * @throws IllegalArgumentException naming the setting and the {@code iceberg:} section that replaces it
+   */
+  static void checkNoType(Map<String, String> conf) {
+    String type = conf.get(TYPE);
+    if (type != null) {
+      throw new IllegalArgumentException("Remove the setting " + TYPE + "=" + type + ": the catalog "
+          + Sessions.ICEBERG_CATALOG + " is " + conf.get(IMPLEMENTATION) + " (" + IMPLEMENTATION + ", which refuses"
+          + " writes to gold tables outside a publication), and Iceberg refuses a catalog with both. Choose the"
+          + " catalog with the environment's iceberg.catalog: hadoop or jdbc");
+    }
   }
 
   /**

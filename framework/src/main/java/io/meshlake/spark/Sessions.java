@@ -22,7 +22,11 @@ import org.apache.spark.sql.SparkSession;
  * {@value #ICEBERG_FOLDER} folder keeps each format's discovery away from the other's tables (the Hadoop
  * catalog reads every folder of its warehouse as a namespace; the Delta store attaches every folder holding a
  * {@code _delta_log}). Any {@code spark.sql.catalog.iceberg.*} setting of the environment or {@code --conf}
- * wins over the section.
+ * wins over the section, except that the catalog has no {@code type}: it is a {@code catalog-impl}.
+ *
+ * <p>Both formats' commits to gold tables go through the gold guard ({@code GoldGuard}): Delta's through the
+ * log store {@link GuardedLogStore}, Iceberg's through the catalog's implementation, {@code GuardedHadoopCatalog}
+ * or {@code GuardedJdbcCatalog}.
  */
 public final class Sessions {
   /** The name of the Iceberg catalog in SQL. */
@@ -67,12 +71,18 @@ public final class Sessions {
     return builder.getOrCreate();
   }
 
-  /** The session's properties, later ones winning: platform defaults, the Iceberg catalog, the environment's, overrides. */
+  /**
+   * The session's properties, later ones winning: platform defaults, the Iceberg catalog, the environment's, overrides.
+   *
+   * @throws IllegalArgumentException if the environment's or the overrides' properties give the Iceberg catalog a
+   *     {@code type}
+   */
   static Map<String, String> properties(Environment environment, Map<String, String> overrides, UnaryOperator<String> env) {
     Map<String, String> conf = new LinkedHashMap<>(PLATFORM_DEFAULTS);
     conf.putAll(IcebergCatalog.properties(environment.iceberg(), environment.warehouse(), env));
     conf.putAll(environment.spark().conf());
     conf.putAll(overrides);
+    IcebergCatalog.checkNoType(conf);
     return conf;
   }
 }

@@ -69,11 +69,12 @@ import org.apache.spark.sql.types.StructType;
  *   <tr><td>user metadata: {@code commitInfo.userMetadata} session setting</td>
  *       <td>a snapshot summary entry, set for the writing thread</td></tr>
  *   <tr><td>gold guard: {@code GuardedLogStore} refuses the commit file</td>
- *       <td>(not built yet) a catalog that refuses the commit: a {@code HadoopCatalog} (or
- *       {@code JdbcCatalog}) subclass as {@code catalog-impl} whose table operations call
- *       {@code GoldGuard.check} in {@code commit}. Writes by path ({@code format("iceberg").save(path)})
- *       go through {@code HadoopTables}, not the catalog, and escape it, so the Iceberg store writes
- *       only by catalog name</td></tr>
+ *       <td>the catalog refuses the commit: it is {@code GuardedHadoopCatalog} or {@code GuardedJdbcCatalog}
+ *       ({@code catalog-impl}), whose table operations call {@code GoldGuard.check} in {@code commit} (every
+ *       creation, replacement, data or metadata change). {@code DROP TABLE} commits nothing and is not
+ *       refused. Writes by path ({@code format("iceberg").save(path)}) do not use the catalog (they fail unless
+ *       a session configures {@code spark.sql.catalog.default_iceberg}, and then escape it through
+ *       {@code HadoopTables}), so the Iceberg store writes only by catalog name</td></tr>
  * </table>
  *
  * <p><b>What stays different.</b>

@@ -28,10 +28,10 @@ class IcebergCatalogTest {
     Map<String, String> conf = Sessions.properties(environment(""), Map.of(), PASSWORD::get);
 
     assertThat(conf).containsEntry("spark.sql.catalog.iceberg", "org.apache.iceberg.spark.SparkCatalog")
-        .containsEntry("spark.sql.catalog.iceberg.type", "hadoop")
+        .containsEntry("spark.sql.catalog.iceberg.catalog-impl", "io.meshlake.governance.GuardedHadoopCatalog")
         .containsEntry("spark.sql.catalog.iceberg.warehouse", folder.resolve("wh").toAbsolutePath() + "/_iceberg")
-        .doesNotContainKeys("spark.sql.catalog.iceberg.uri", "spark.sql.catalog.iceberg.jdbc.user",
-            "spark.sql.catalog.iceberg.jdbc.password");
+        .doesNotContainKeys("spark.sql.catalog.iceberg.type", "spark.sql.catalog.iceberg.uri",
+            "spark.sql.catalog.iceberg.jdbc.user", "spark.sql.catalog.iceberg.jdbc.password");
     assertThat(IcebergCatalog.defaultWarehouse("s3a://lake/warehouse/")).isEqualTo("s3a://lake/warehouse/_iceberg");
   }
 
@@ -47,7 +47,8 @@ class IcebergCatalogTest {
     Map<String, String> conf = Sessions.properties(env, Map.of(), PASSWORD::get);
 
     assertThat(conf).containsEntry("spark.sql.catalog.iceberg", "org.apache.iceberg.spark.SparkCatalog")
-        .containsEntry("spark.sql.catalog.iceberg.type", "jdbc")
+        .containsEntry("spark.sql.catalog.iceberg.catalog-impl", "io.meshlake.governance.GuardedJdbcCatalog")
+        .doesNotContainKey("spark.sql.catalog.iceberg.type")
         .containsEntry("spark.sql.catalog.iceberg.uri", "jdbc:postgresql://db:5432/meshlake")
         .containsEntry("spark.sql.catalog.iceberg.jdbc.user", "lake")
         .containsEntry("spark.sql.catalog.iceberg.jdbc.password", "pw-from-env")
@@ -73,6 +74,19 @@ class IcebergCatalogTest {
     assertThat(conf).containsEntry("spark.sql.catalog.iceberg.uri", "jdbc:postgresql://from-spark-conf/meshlake")
         .containsEntry("spark.sql.catalog.iceberg.jdbc.user", "from-cli")
         .containsEntry("spark.sql.catalog.iceberg.warehouse", "s3a://lake/iceberg");
+  }
+
+  @Test
+  void aCatalogTypeSettingIsRefusedNamingTheSectionThatReplacesIt() throws IOException {
+    Environment env = environment("spark:\n  conf:\n    spark.sql.catalog.iceberg.type: rest\n");
+
+    assertThatThrownBy(() -> Sessions.properties(env, Map.of(), PASSWORD::get))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("Remove the setting spark.sql.catalog.iceberg.type=rest: the catalog iceberg is"
+            + " io.meshlake.governance.GuardedHadoopCatalog (spark.sql.catalog.iceberg.catalog-impl")
+        .hasMessageEndingWith("Choose the catalog with the environment's iceberg.catalog: hadoop or jdbc");
+    assertThatThrownBy(() -> Sessions.properties(environment(""), Map.of("spark.sql.catalog.iceberg.type", "hadoop"),
+        PASSWORD::get)).hasMessageStartingWith("Remove the setting spark.sql.catalog.iceberg.type=hadoop");
   }
 
   @Test

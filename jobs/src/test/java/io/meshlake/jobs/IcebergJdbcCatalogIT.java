@@ -1,8 +1,10 @@
 package io.meshlake.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.meshlake.config.Environment;
+import io.meshlake.governance.GoldGuard;
 import io.meshlake.spark.IcebergSettings;
 import io.meshlake.spark.Sessions;
 import java.io.IOException;
@@ -33,8 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The Iceberg JDBC catalog on the integration stack's PostgreSQL: a meshlake session writes an Iceberg table
  * through it, PostgreSQL's catalog table records the table's current metadata, and a second meshlake process
- * with its own warehouse finds the table and its rows through the same catalog. Runs in a JVM of its own
- * (jobs/pom.xml): its session has the JDBC catalog, unlike the other ITs' shared session.
+ * with its own warehouse finds the table and its rows through the same catalog; the catalog refuses gold tables
+ * outside a publication (the gold guard). Runs in a JVM of its own (jobs/pom.xml): its session has the JDBC
+ * catalog, unlike the other ITs' shared session.
  */
 class IcebergJdbcCatalogIT {
   /** The table's rows before and after the MERGE: visit_id → cost. */
@@ -58,13 +61,18 @@ class IcebergJdbcCatalogIT {
     namespace = "jdbc_it_" + Long.toHexString(System.currentTimeMillis());
   }
 
-  @Test
-  void twoProcessesShareTheTablesOfOneCatalogInPostgresql() throws Exception {
-    String table = "iceberg." + namespace + ".visits";
+  /** This JVM's meshlake session, with the stack's JDBC catalog and its warehouse in the test's folder. */
+  private static SparkSession session() {
     Environment environment = new Environment("it", work.resolve("warehouse").toString(), "unused",
         new Environment.SparkSettings("local[2]", localSpark()), new Environment.IngestSettings(64))
         .withIceberg(new IcebergSettings(IcebergSettings.Catalog.JDBC, url, user, null));
-    SparkSession spark = Sessions.start(environment, Map.of());
+    return Sessions.start(environment, Map.of());
+  }
+
+  @Test
+  void twoProcessesShareTheTablesOfOneCatalogInPostgresql() throws Exception {
+    String table = "iceberg." + namespace + ".visits";
+    SparkSession spark = session();
 
     spark.sql("CREATE NAMESPACE iceberg." + namespace);
     spark.sql("CREATE TABLE " + table + " (visit_id BIGINT, cost INT) USING iceberg");
@@ -81,7 +89,7 @@ class IcebergJdbcCatalogIT {
     Table iceberg = Spark3Util.loadIcebergTable(spark, table);
     String metadata = ((HasTableOperations) iceberg).operations().current().metadataFileLocation();
     assertThat(metadata).startsWith(work.resolve("warehouse").toAbsolutePath() + "/_iceberg/" + namespace + "/visits/");
-    assertThat(catalogRow(namespace, "visits")).as("PostgreSQL's iceberg_tables row").isEqualTo(metadata);
+    assertThat(catalogRows(namespace)).as("PostgreSQL's iceberg_tables rows").isEqualTo(Map.of("visits", metadata));
 
     // Another engine: a meshlake process with a warehouse of its own finds the table through PostgreSQL alone.
     Path otherEnvironment = environmentFile(work.resolve("other-warehouse"));
@@ -92,6 +100,37 @@ class IcebergJdbcCatalogIT {
     List<String> csv = new ArrayList<>(List.of("visit_id,cost"));
     expected.forEach((id, cost) -> csv.add(id + "," + cost));
     assertThat(other.output().lines().filter(line -> line.matches("visit_id,cost|\\d+,\\d+")).toList()).isEqualTo(csv);
+  }
+
+  /**
+   * The gold guard on the JDBC catalog: outside a publication no table of a gold namespace is created — not even
+   * with its files elsewhere — and no table is renamed into one, so PostgreSQL's catalog table gets no row for it.
+   */
+  @Test
+  void noTableOfAGoldNamespaceIsCreatedOrRenamedIntoOneOutsideAPublication() throws Exception {
+    SparkSession spark = session();
+    String gold = namespace + "_gold";
+    String silver = namespace + "_silver";
+    String product = "iceberg." + gold + ".payer_pmpm";
+    spark.sql("CREATE NAMESPACE iceberg." + gold);
+    spark.sql("CREATE NAMESPACE iceberg." + silver);
+    spark.sql("CREATE TABLE iceberg." + silver + ".staged USING iceberg AS SELECT 1L AS payer_id, 99 AS pmpm");
+    String refused = "Refused to write gold table " + gold + ".payer_pmpm (";
+
+    assertThatThrownBy(() -> spark.sql("CREATE TABLE " + product + " (payer_id BIGINT, pmpm INT) USING iceberg"))
+        .isInstanceOf(GoldGuard.GoldWriteRefusedException.class).hasMessageStartingWith(refused)
+        .hasMessageContaining("let `meshlake run <domain>` publish it");
+    assertThatThrownBy(() -> spark.sql("CREATE TABLE " + product + " (payer_id BIGINT, pmpm INT) USING iceberg"
+        + " LOCATION '" + work.resolve("elsewhere/payer_pmpm") + "'"))
+        .as("a gold table by its name, wherever its files").hasMessageStartingWith(refused);
+    assertThatThrownBy(() -> spark.sql("ALTER TABLE iceberg." + silver + ".staged RENAME TO " + product))
+        .as("a silver table renamed into gold").isInstanceOf(GoldGuard.GoldWriteRefusedException.class)
+        .hasMessageStartingWith(refused);
+
+    assertThat(catalogRows(gold)).isEmpty();
+    assertThat(catalogRows(silver)).containsOnlyKeys("staged");
+    assertThat(spark.table("iceberg." + silver + ".staged").collectAsList()).map(Row::toString)
+        .containsExactly("[1,99]");
   }
 
   @Test
@@ -108,19 +147,19 @@ class IcebergJdbcCatalogIT {
         .doesNotContain(password);
   }
 
-  /** The metadata location PostgreSQL's Iceberg catalog table holds for a table of the catalog {@code iceberg}. */
-  private static String catalogRow(String tableNamespace, String tableName) throws SQLException {
+  /** A namespace's tables in PostgreSQL's catalog table (catalog {@code iceberg}): name → metadata location. */
+  private static Map<String, String> catalogRows(String tableNamespace) throws SQLException {
     try (Connection connection = DriverManager.getConnection(url, user, password);
-        PreparedStatement query = connection.prepareStatement("SELECT metadata_location FROM iceberg_tables"
-            + " WHERE catalog_name = 'iceberg' AND table_namespace = ? AND table_name = ?")) {
+        PreparedStatement query = connection.prepareStatement("SELECT table_name, metadata_location"
+            + " FROM iceberg_tables WHERE catalog_name = 'iceberg' AND table_namespace = ?")) {
       query.setString(1, tableNamespace);
-      query.setString(2, tableName);
+      Map<String, String> tables = new TreeMap<>();
       try (ResultSet result = query.executeQuery()) {
-        assertThat(result.next()).as("a row for %s.%s", tableNamespace, tableName).isTrue();
-        String location = result.getString(1);
-        assertThat(result.next()).as("one row").isFalse();
-        return location;
+        while (result.next()) {
+          tables.put(result.getString(1), result.getString(2));
+        }
       }
+      return tables;
     }
   }
 
