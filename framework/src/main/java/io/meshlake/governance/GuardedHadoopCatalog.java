@@ -1,5 +1,6 @@
 package io.meshlake.governance;
 
+import io.meshlake.table.DefaultTableLocations;
 import org.apache.iceberg.TableOperations;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.hadoop.HadoopCatalog;
@@ -10,9 +11,14 @@ import org.apache.iceberg.hadoop.HadoopCatalog;
  * {@link GoldGuard} approves first. A Hadoop table always lives at {@code <warehouse>/<namespace>/<name>}
  * (the catalog refuses other locations and renames). See {@link GoldGuard} for what the guard covers.
  */
-public final class GuardedHadoopCatalog extends HadoopCatalog {
+public final class GuardedHadoopCatalog extends HadoopCatalog implements DefaultTableLocations {
   @Override
   protected TableOperations newTableOps(TableIdentifier identifier) {
     return new GuardedTableOperations(super.newTableOps(identifier), defaultWarehouseLocation(identifier));
+  }
+
+  @Override
+  public String defaultLocation(TableIdentifier table) {
+    return defaultWarehouseLocation(table);
   }
 }

@@ -1,5 +1,6 @@
 package io.meshlake.governance;
 
+import io.meshlake.table.DefaultTableLocations;
 import org.apache.hadoop.fs.Path;
 import org.apache.iceberg.TableOperations;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -12,7 +13,7 @@ import org.apache.iceberg.jdbc.JdbcCatalog;
  * publication (a rename moves no file, so a silver table renamed would otherwise become a gold table
  * without a commit). See {@link GoldGuard} for what the guard covers.
  */
-public final class GuardedJdbcCatalog extends JdbcCatalog {
+public final class GuardedJdbcCatalog extends JdbcCatalog implements DefaultTableLocations {
   @Override
   protected TableOperations newTableOps(TableIdentifier identifier) {
     return new GuardedTableOperations(super.newTableOps(identifier), defaultWarehouseLocation(identifier));
@@ -23,5 +24,10 @@ public final class GuardedJdbcCatalog extends JdbcCatalog {
     GoldGuard.check(new Path(defaultWarehouseLocation(from)));
     GoldGuard.check(new Path(defaultWarehouseLocation(to)));
     super.renameTable(from, to);
+  }
+
+  @Override
+  public String defaultLocation(TableIdentifier table) {
+    return defaultWarehouseLocation(table);
   }
 }

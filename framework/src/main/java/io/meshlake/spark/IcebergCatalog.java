@@ -21,6 +21,7 @@ final class IcebergCatalog {
   static final String PREFIX = "spark.sql.catalog." + Sessions.ICEBERG_CATALOG;
   static final String IMPLEMENTATION = PREFIX + ".catalog-impl";
   static final String TYPE = PREFIX + ".type";
+  static final String CACHE = PREFIX + ".cache-enabled";
   static final String URI = PREFIX + ".uri";
   static final String USER = PREFIX + ".jdbc.user";
   static final String PASSWORD = PREFIX + ".jdbc.password";
@@ -28,8 +29,8 @@ final class IcebergCatalog {
   private IcebergCatalog() {}
 
   /**
-   * The catalog's properties: Spark's Iceberg catalog, the guarded Iceberg catalog behind it and its warehouse,
-   * and for {@code jdbc} the database, user and the password read from {@value IcebergSettings#PASSWORD_VARIABLE}
+   * The catalog's properties: Spark's Iceberg catalog, the guarded Iceberg catalog behind it, its warehouse, no
+   * table cache, and for {@code jdbc} the database, user and the password read from {@value IcebergSettings#PASSWORD_VARIABLE}
    * through {@code env}.
    *
    * @param warehouse the environment's warehouse, whose {@value Sessions#ICEBERG_FOLDER} folder is the default
@@ -42,6 +43,9 @@ final class IcebergCatalog {
       case JDBC -> GuardedJdbcCatalog.class.getName();
     });
     conf.put(PREFIX + ".warehouse", settings.warehouseLocation().orElseGet(() -> defaultWarehouse(warehouse)));
+    // No table cache: a table is read as it is now, also after another process's commit to a shared (JDBC)
+    // catalog, and icebergCatalog() is the guarded catalog itself, which knows where it puts new tables.
+    conf.put(CACHE, "false");
     if (settings.catalog() == IcebergSettings.Catalog.JDBC) {
       String password = env.apply(IcebergSettings.PASSWORD_VARIABLE);
       if (password == null || password.isEmpty()) {

@@ -106,13 +106,14 @@ public final class IcebergTableStore implements TableStore {
   }
 
   /**
-   * The table's folder; for a table not yet created, where the Hadoop catalog will put it
-   * ({@code <catalog warehouse>/<namespace>/<name>}).
+   * The table's folder; for a table not yet created, where the catalog will put it
+   * ({@code <catalog warehouse>/<namespace>/<name>}), as the catalog says if it can ({@link DefaultTableLocations}).
    */
   @Override
   public String location(TableId id) {
-    return find(id).map(Table::location).orElseGet(() ->
-        spark.conf().get("spark.sql.catalog." + catalog + ".warehouse") + "/" + id.namespace() + "/" + id.name());
+    return find(id).map(Table::location).orElseGet(() -> icebergCatalog() instanceof DefaultTableLocations locations
+        ? locations.defaultLocation(identifier(id))
+        : spark.conf().get("spark.sql.catalog." + catalog + ".warehouse") + "/" + id.namespace() + "/" + id.name());
   }
 
   @Override

@@ -212,7 +212,7 @@ class IcebergGoldGuardTest extends SparkTestBase {
     Optional<Contract> contract = id.layer() != Layer.GOLD ? Optional.empty()
         : Optional.of(new Contract(id.name(), id.domain(), "team@example.org", "scores", SemanticVersion.parse("1.0.0"),
             List.of("id"), List.of(new ContractColumn("id", "bigint", false, "the id", Classification.NONE)), List.of(),
-            List.of(), null, null));
+            List.of(), null, null, null));
     return new DerivedTable(id, List.of(new Input("x", ReadMode.SNAPSHOT)), c -> c.input("x"), mode, List.of(),
         Optional.empty(), contract, "test");
   }
@@ -223,7 +223,7 @@ class IcebergGoldGuardTest extends SparkTestBase {
   }
 
   private String name(TableId id) {
-    return store.tableName(id);
+    return store.sqlName(id);
   }
 
   private Table icebergTable(TableId id) throws Exception {

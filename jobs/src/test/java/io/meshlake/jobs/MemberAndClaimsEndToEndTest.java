@@ -49,8 +49,8 @@ class MemberAndClaimsEndToEndTest extends SparkTestBase {
   static Path work;
   static String warehouse;
   static Path extract;
-  /** The environment file the runs use, when the test chooses the products' format; else the local environment. */
-  static Path environment;
+  /** The arguments that choose the runs' environment (see {@link #productFormat()}). */
+  static List<String> environment;
 
   /**
    * The format of every gold product in this test's runs (the local environment with {@code formats.default}
@@ -62,12 +62,7 @@ class MemberAndClaimsEndToEndTest extends SparkTestBase {
 
   @BeforeAll
   void runBothDomains() throws IOException {
-    environment = null;
-    if (productFormat().isPresent()) {
-      environment = work.resolve("environment.yaml");
-      Files.writeString(environment, Files.readString(Path.of("../conf/local.yaml")).replace("  default: delta",
-          "  default: " + productFormat().get().label()));
-    }
+    environment = ProductFormatEnvironment.arguments(productFormat(), work);
     warehouse = freshWarehouse();
     extract = Files.createDirectories(work.resolve("extract"));
     for (String f : List.of("patients", "payer_transitions", "claims", "claims_transactions", "providers",
@@ -85,9 +80,7 @@ class MemberAndClaimsEndToEndTest extends SparkTestBase {
   static int cli(String... args) {
     List<String> all = new java.util.ArrayList<>(List.of(args));
     all.addAll(List.of("--warehouse", warehouse));
-    if (environment != null) {
-      all.addAll(List.of("--env-file", environment.toString()));
-    }
+    all.addAll(environment);
     return Meshlake.execute(all.toArray(String[]::new));
   }
 
@@ -272,14 +265,10 @@ class MemberAndClaimsEndToEndTest extends SparkTestBase {
     return spans;
   }
 
-  /** Each table's latest Delta version, or for an Iceberg table the number of its metadata files (one a commit). */
+  /** Each table's latest commit. */
   private static Map<String, Long> versions() {
     Map<String, Long> versions = new TreeMap<>();
-    for (String table : TABLES) {
-      versions.put(table, spark().catalog().tableExists("iceberg." + table)
-          ? (Long) scalar("SELECT count(*) FROM iceberg." + table + ".metadata_log_entries")
-          : io.delta.tables.DeltaTable.forName(spark(), table).history(1).first().<Long>getAs("version"));
-    }
+    TABLES.forEach(table -> versions.put(table, ProductFormatEnvironment.latestCommit(spark(), table)));
     return versions;
   }
 }

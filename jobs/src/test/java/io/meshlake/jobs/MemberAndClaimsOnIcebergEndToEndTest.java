@@ -84,8 +84,10 @@ class MemberAndClaimsOnIcebergEndToEndTest extends MemberAndClaimsEndToEndTest {
     long rows = (Long) scalar("SELECT count(*) FROM iceberg.claims_gold.payer_pmpm");
     List<String> counts = new ArrayList<>();
     for (String consumerClass : List.of("clinical", "analyst")) {
-      Cli.Result result = Cli.run("sql", "--as", consumerClass, "--format", "csv", "--warehouse", warehouse,
-          "--env-file", environment.toString(), "SELECT count(*) AS n FROM claims_gold.payer_pmpm");
+      List<String> args = new ArrayList<>(List.of("sql", "--as", consumerClass, "--format", "csv", "--warehouse",
+          warehouse, "SELECT count(*) AS n FROM claims_gold.payer_pmpm"));
+      args.addAll(environment);
+      Cli.Result result = Cli.run(args.toArray(String[]::new));
       assertThat(result.status()).as(result.all()).isZero();
       counts.add(result.out().lines().reduce((a, b) -> b).orElseThrow());
     }

@@ -2,6 +2,7 @@ package io.meshlake.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshlake.table.TableFormat;
 import io.meshlake.testing.SparkTestBase;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,11 +11,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * out and publishes the rest.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QualityGatesEndToEndTest extends SparkTestBase {
   private static final Path FIXTURE = Path.of("src/test/resources/fixtures/synthea-csv-27-patients");
   private static final String PATIENT = "3edac2e3-d223-6fae-d515-daf96ef6bc76";
@@ -33,16 +37,26 @@ class QualityGatesEndToEndTest extends SparkTestBase {
   static Path work;
   static String warehouse;
   static Path extract;
+  /** The arguments that choose the runs' environment (see {@link #productFormat()}). */
+  static List<String> environment;
+
+  /** The format of every gold product in this test's runs; empty for the local environment as it is. */
+  Optional<TableFormat> productFormat() {
+    return Optional.empty();
+  }
 
   @BeforeAll
-  static void publishTheSample() throws IOException {
+  void publishTheSample() throws IOException {
+    environment = ProductFormatEnvironment.arguments(productFormat(), work);
     warehouse = freshWarehouse();
     extract = Files.createDirectories(work.resolve("extract"));
     for (String f : List.of("patients", "payer_transitions", "claims", "claims_transactions")) {
       Files.copy(FIXTURE.resolve(f + ".csv"), extract.resolve(f + ".csv"));
     }
-    assertThat(run("member", asOf("member")).status()).isZero();
-    assertThat(run("claims", asOf("claims")).status()).isZero();
+    for (String domain : List.of("member", "claims")) {
+      Cli.Result published = run(domain, asOf(domain));
+      assertThat(published.status()).as(published.all()).isZero();
+    }
   }
 
   private static String asOf(String domain) {
@@ -51,13 +65,20 @@ class QualityGatesEndToEndTest extends SparkTestBase {
 
   /** Runs a domain through the CLI; the outcome holds its exit status and everything it printed (progress too). */
   private static Cli.Result run(String domain, String asOf) {
-    return Cli.run("run", domain, "--as-of", asOf, "--input", extract.toString(), "--warehouse", warehouse);
+    return cli("run", domain, "--as-of", asOf, "--input", extract.toString());
   }
 
-  /** A product's version and its rows, sorted. */
+  /** Runs {@code meshlake <args>} on the test's warehouse in the test's environment. */
+  private static Cli.Result cli(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--warehouse", warehouse));
+    all.addAll(environment);
+    return Cli.run(all.toArray(String[]::new));
+  }
+
+  /** A product's latest commit and its rows, sorted. */
   private static Map<String, Object> snapshot(String table) {
-    long version = io.delta.tables.DeltaTable.forName(spark(), table).history(1).first().getLong(0);
-    return Map.of("version", version, "rows", sql("SELECT * FROM " + table).stream().map(Row::toString).sorted().toList());
+    return Map.of("version", ProductFormatEnvironment.latestCommit(spark(), table), "rows", sql("SELECT * FROM " + table).stream().map(Row::toString).sorted().toList());
   }
 
   /** {@code n} transactions of the sample under new ids, with {@code edit} applied to each line's cells. */
@@ -190,7 +211,7 @@ class QualityGatesEndToEndTest extends SparkTestBase {
   @Test
   @Order(6)
   void qualityShowsTheLatestVerdictsAndSloAttainment() {
-    Cli.Result quality = Cli.run("quality", "claims", "--product", "member_month_costs", "--warehouse", warehouse);
+    Cli.Result quality = cli("quality", "claims", "--product", "member_month_costs");
     assertThat(quality.status()).isZero();
     String out = quality.out();
     // Runs of member_month_costs: the sample (all met), malformed lines, stale, unknown member.
