@@ -2,12 +2,7 @@ package io.meshlake.governance;
 
 import io.meshlake.api.DerivedTable;
 import io.meshlake.api.TableId;
-import io.meshlake.table.TableFormat;
 import io.meshlake.table.Warehouse;
-import org.apache.iceberg.spark.source.SparkTable;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.TableIdentifier;
-import scala.Option;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.hadoop.fs.Path;
+import org.apache.iceberg.spark.source.SparkTable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.expressions.Expression;
@@ -80,13 +76,14 @@ public final class ConsumerSession implements AutoCloseable {
               + " but the product is at version " + current + ": publish it again (./meshlake run " + id.domain() + ")");
         }
       }
-      SparkSession spark = store.spark();
-      spark.sql("CREATE DATABASE IF NOT EXISTS " + id.namespace());
-      // The name may be a table or a view (an Iceberg product's): the session catalog drops either.
-      unregister(spark, id);
-      spark.sql(view.identity() && store.format(id) == TableFormat.ICEBERG
-          ? "CREATE VIEW " + id.qualifiedName() + " AS SELECT * FROM " + store.sqlName(id)
-          : "CREATE TABLE " + id.qualifiedName() + " USING delta LOCATION '" + location.replace("'", "\\'") + "'");
+      if (view.identity()) {
+        store.register(id); // the gold table itself (an Iceberg product's view of it)
+      } else {
+        store.unregister(id);
+        store.spark().sql("CREATE DATABASE IF NOT EXISTS " + id.namespace());
+        store.spark().sql("CREATE TABLE " + id.qualifiedName() + " USING delta LOCATION '"
+            + location.replace("'", "\\'") + "'");
+      }
       tables.put(id.qualifiedName(), location);
     }
     return new ConsumerSession(store, governor, consumerClass, tables);
@@ -206,15 +203,6 @@ public final class ConsumerSession implements AutoCloseable {
   /** Gives each product's name back to its gold table, so the session's catalog is as before. */
   @Override
   public void close() {
-    for (String name : tables.keySet()) {
-      TableId id = TableId.parse(name);
-      unregister(store.spark(), id);
-      store.register(id);
-    }
-  }
-
-  /** Removes a name from the session catalog, a table or a view alike (SQL's DROP TABLE refuses views). */
-  private static void unregister(SparkSession spark, TableId id) {
-    spark.sessionState().catalog().dropTable(new TableIdentifier(id.name(), Option.apply(id.namespace())), true, false);
+    tables.keySet().forEach(name -> store.register(TableId.parse(name)));
   }
 }

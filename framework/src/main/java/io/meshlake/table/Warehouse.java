@@ -10,9 +10,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.TableIdentifier;
-import org.apache.spark.sql.catalyst.analysis.NoSuchDatabaseException;
-import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
-import org.apache.spark.sql.catalyst.catalog.CatalogTableType;
 import org.apache.spark.sql.catalyst.catalog.SessionCatalog;
 import org.apache.spark.sql.types.StructType;
 import scala.Option;
@@ -134,11 +131,11 @@ public final class Warehouse implements TableStore {
   @Override
   public void create(TableId id, StructType schema, List<String> partitionBy, String comment, Map<String, String> properties) {
     if (format(id) == TableFormat.DELTA) {
-      dropFromSessionCatalog(id, true); // the view of the Iceberg table the product was before it moved to Delta
+      unregister(id); // the view of the Iceberg table the product was before it moved to Delta
       delta.create(id, schema, partitionBy, comment, properties);
     } else {
       iceberg.create(id, schema, partitionBy, comment, properties);
-      registerView(id);
+      register(id);
     }
   }
 
@@ -156,19 +153,31 @@ public final class Warehouse implements TableStore {
   public List<String> registerAll() {
     List<String> registered = new ArrayList<>(delta.registerAll(name -> !isIcebergProduct(name)));
     for (TableId id : iceberg.tables()) {
-      registerView(id);
+      register(id);
       registered.add(id.qualifiedName());
     }
     return registered;
   }
 
-  /** Makes one existing table known to Spark SQL by {@code <namespace>.<name>}, as {@link #registerAll()} does. */
+  /**
+   * Makes one existing table known to Spark SQL by {@code <namespace>.<name>}, as {@link #registerAll()} does,
+   * in place of whatever had that name (an Iceberg view shows the table's current columns).
+   */
   public void register(TableId id) {
+    unregister(id);
     if (format(id) == TableFormat.ICEBERG) {
-      registerView(id);
+      spark().sql("CREATE DATABASE IF NOT EXISTS " + id.namespace());
+      spark().sql("CREATE VIEW " + id.qualifiedName() + " AS SELECT * FROM " + iceberg.sqlName(id));
     } else {
-      dropFromSessionCatalog(id, true);
       delta.register(id.namespace(), id.name());
+    }
+  }
+
+  /** Removes {@code <namespace>.<name>} from the session catalog, a table or a view alike; no file is touched. */
+  public void unregister(TableId id) {
+    SessionCatalog catalog = spark().sessionState().catalog();
+    if (catalog.databaseExists(id.namespace())) { // dropTable refuses a missing database, even if told to ignore
+      catalog.dropTable(new TableIdentifier(id.name(), Option.apply(id.namespace())), true, false);
     }
   }
 
@@ -177,29 +186,6 @@ public final class Warehouse implements TableStore {
       return format(TableId.parse(qualifiedName)) == TableFormat.ICEBERG;
     } catch (IllegalArgumentException platformTable) {
       return false;
-    }
-  }
-
-  /** A view {@code <namespace>.<name>} in the session catalog over the Iceberg table, with its current columns. */
-  private void registerView(TableId id) {
-    SparkSession spark = spark();
-    spark.sql("CREATE DATABASE IF NOT EXISTS " + id.namespace());
-    dropFromSessionCatalog(id, false); // the Delta table the product was before it moved to Iceberg (kept on disk)
-    spark.sql("CREATE OR REPLACE VIEW " + id.qualifiedName() + " AS SELECT * FROM " + iceberg.sqlName(id));
-  }
-
-  /** Removes the name from the session catalog if it is a view ({@code views}) or a table (else); files stay. */
-  private void dropFromSessionCatalog(TableId id, boolean views) {
-    SessionCatalog catalog = spark().sessionState().catalog();
-    TableIdentifier name = new TableIdentifier(id.name(), Option.apply(id.namespace()));
-    boolean view;
-    try {
-      view = catalog.getTableMetadata(name).tableType() == CatalogTableType.VIEW();
-    } catch (NoSuchDatabaseException | NoSuchTableException absent) {
-      return;
-    }
-    if (view == views) {
-      catalog.dropTable(name, true, false);
     }
   }
 
@@ -244,7 +230,7 @@ public final class Warehouse implements TableStore {
     /** An Iceberg table's columns may have changed: its view must show them. */
     private void refreshView(TableId id) {
       if (format(id) == TableFormat.ICEBERG) {
-        registerView(id);
+        register(id);
       }
     }
   }
