@@ -1,12 +1,16 @@
 package io.meshlake.jobs;
 
+import io.delta.tables.DeltaTable;
 import io.meshlake.table.TableFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.apache.iceberg.spark.Spark3Util;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
+import org.apache.spark.sql.catalyst.parser.ParseException;
 
 /**
  * The environment an end-to-end test runs its commands in: the local environment as shipped, or the local
@@ -37,6 +41,37 @@ final class ProductFormatEnvironment {
     return List.of("--env-file", file.toString());
   }
 
+  /** The {@code formats:} section of an environment file whose products default to {@code format}; empty for none. */
+  static String formatsSection(Optional<TableFormat> format) {
+    return format.map(f -> "formats:\n  default: " + f.label() + "\n").orElse("");
+  }
+
+  /**
+   * How SQL reads the table of a warehouse, without meshlake's code: {@code iceberg.<table>} when the session's
+   * Iceberg catalog has it, else the Delta table by its folder {@code delta.`<warehouse>/<namespace>/<name>`}.
+   */
+  static String source(SparkSession spark, String warehouse, String table) {
+    return spark.catalog().tableExists("iceberg." + table) ? "iceberg." + table
+        : "delta.`" + warehouse + "/" + table.replace('.', '/') + "`";
+  }
+
+  /**
+   * The table's version as a run records it, read with each format's own API: the Delta table's latest version,
+   * or the sequence number of the Iceberg table's current snapshot.
+   */
+  static long recordedVersion(SparkSession spark, String warehouse, String table) {
+    if (!spark.catalog().tableExists("iceberg." + table)) {
+      return DeltaTable.forPath(spark, warehouse + "/" + table.replace('.', '/')).history(1).first()
+          .<Long>getAs("version");
+    }
+    try {
+      return Spark3Util.loadIcebergTable(spark, "iceberg." + table).currentSnapshot()
+          .sequenceNumber();
+    } catch (ParseException | NoSuchTableException e) {
+      throw new AssertionError(e);
+    }
+  }
+
   /**
    * The table's latest commit: its Delta version, or for an Iceberg table the number of its metadata files (one
    * a commit, data and properties alike).
@@ -44,6 +79,6 @@ final class ProductFormatEnvironment {
   static long latestCommit(SparkSession spark, String table) {
     return spark.catalog().tableExists("iceberg." + table)
         ? spark.sql("SELECT count(*) FROM iceberg." + table + ".metadata_log_entries").first().getLong(0)
-        : io.delta.tables.DeltaTable.forName(spark, table).history(1).first().<Long>getAs("version");
+        : DeltaTable.forName(spark, table).history(1).first().<Long>getAs("version");
   }
 }
