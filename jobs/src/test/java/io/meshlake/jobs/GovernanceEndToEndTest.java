@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshlake.jobs.generate.GeneratorOptions;
 import io.meshlake.jobs.generate.SyntheaCsvGenerator;
+import io.meshlake.table.TableFormat;
 import io.meshlake.testing.SparkTestBase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,10 +45,11 @@ import org.junit.jupiter.api.io.TempDir;
  * audit log verifies, and a changed record is found.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GovernanceEndToEndTest extends SparkTestBase {
-  private static final List<String> PRODUCTS = List.of("member_gold.members", "member_gold.enrollment",
+  static final List<String> PRODUCTS = List.of("member_gold.members", "member_gold.enrollment",
       "member_gold.member_months", "claims_gold.member_month_costs", "claims_gold.payer_pmpm");
-  private static final List<String> CLASSES = List.of("analyst", "researcher");
+  static final List<String> CLASSES = List.of("analyst", "researcher");
 
   @TempDir
   static Path work;
@@ -56,8 +60,13 @@ class GovernanceEndToEndTest extends SparkTestBase {
   static byte[] firstSecret;
   static List<Map<String, String>> patients;
 
+  /** The format of every gold product in this test's runs ({@code formats.default}); empty for the shipped default. */
+  Optional<TableFormat> productFormat() {
+    return Optional.empty();
+  }
+
   @BeforeAll
-  static void publishTheDemoExtract() throws IOException {
+  void publishTheDemoExtract() throws IOException {
     warehouse = freshWarehouse();
     extract = work.resolve("extract");
     SyntheaCsvGenerator.generate(GeneratorOptions.of(200, extract).withBadFraction(0));
@@ -75,7 +84,7 @@ class GovernanceEndToEndTest extends SparkTestBase {
         input: %s
         governance:
           dev-key: %s
-        """.formatted(warehouse, extract, keyFile));
+        %s""".formatted(warehouse, extract, keyFile, ProductFormatEnvironment.formatsSection(productFormat())));
     runBoth();
   }
 
@@ -109,13 +118,19 @@ class GovernanceEndToEndTest extends SparkTestBase {
     }
   }
 
-  private static String governed(String consumerClass, String product) {
+  static String governed(String consumerClass, String product) {
     String[] parts = product.split("\\.");
     return warehouse + "/meshlake_governed/" + consumerClass + "/" + parts[0] + "/" + parts[1];
   }
 
-  private static List<Row> rows(String location) {
-    return sql("SELECT * FROM delta.`" + location + "`");
+  /** The rows of a table, by its SQL source: {@link #gold} or {@link #delta}. */
+  private static List<Row> rows(String source) {
+    return sql("SELECT * FROM " + source);
+  }
+
+  /** The Delta table at a location, for SQL. */
+  private static String delta(String location) {
+    return "delta.`" + location + "`";
   }
 
   private static List<Row> rows(String location, long version) {
@@ -131,9 +146,9 @@ class GovernanceEndToEndTest extends SparkTestBase {
         .collect(Collectors.toSet());
   }
 
+  /** The gold table of a product, for SQL: by its Delta folder, or in the Iceberg catalog. */
   private static String gold(String product) {
-    String[] parts = product.split("\\.");
-    return warehouse + "/" + parts[0] + "/" + parts[1];
+    return ProductFormatEnvironment.source(spark(), warehouse, product);
   }
 
   /**
@@ -185,7 +200,7 @@ class GovernanceEndToEndTest extends SparkTestBase {
     List<String> leaks = new ArrayList<>();
     for (String consumerClass : CLASSES) {
       for (String product : PRODUCTS) {
-        List<Row> rows = rows(governed(consumerClass, product));
+        List<Row> rows = rows(delta(governed(consumerClass, product)));
         assertThat(rows).as("%s table of %s", consumerClass, product).isNotEmpty();
         Set<Integer> months = monthGrainColumns(rows);
         for (Row row : rows) {
@@ -230,9 +245,9 @@ class GovernanceEndToEndTest extends SparkTestBase {
   void keyedPseudonymsJoinMemberAndClaimsProductsAndMatchAnIndependentHmac() {
     Map<String, String> expected = new HashMap<>();
     patients.forEach(p -> expected.put(pseudonym("test", firstSecret, p.get("Id")), p.get("Id")));
-    Set<String> members = column(rows(governed("analyst", "member_gold.members")), "member_id");
-    Set<String> costs = column(rows(governed("analyst", "claims_gold.member_month_costs")), "member_id");
-    Set<String> researcherCosts = column(rows(governed("researcher", "claims_gold.member_month_costs")), "member_id");
+    Set<String> members = column(rows(delta(governed("analyst", "member_gold.members"))), "member_id");
+    Set<String> costs = column(rows(delta(governed("analyst", "claims_gold.member_month_costs"))), "member_id");
+    Set<String> researcherCosts = column(rows(delta(governed("researcher", "claims_gold.member_month_costs"))), "member_id");
 
     assertThat(members).hasSize(patients.size()).isEqualTo(expected.keySet());
     Set<String> goldCostMembers = column(rows(gold("claims_gold.member_month_costs")), "member_id");
@@ -251,7 +266,7 @@ class GovernanceEndToEndTest extends SparkTestBase {
         "SELECT count(*) AS n, count(DISTINCT m.ssn) AS ssns, max(length(c.member_id)) AS len"
             + " FROM claims_gold.member_month_costs c JOIN member_gold.members m USING (member_id)");
     Cli.Result silver = cli("sql", "--as", "analyst", "SELECT * FROM member_silver.member_records");
-    Cli.Result path = cli("sql", "--as", "researcher", "SELECT count(*) FROM delta.`" + gold("member_gold.members") + "`");
+    Cli.Result path = cli("sql", "--as", "researcher", "SELECT count(*) FROM " + gold("member_gold.members"));
     Cli.Result write = cli("sql", "--as", "analyst", "DELETE FROM member_gold.members");
     Cli.Result program = cli("sql", "--as", "analyst",
         "SELECT TRANSFORM(member_id) USING 'env' AS (line) FROM member_gold.members");
@@ -284,7 +299,7 @@ class GovernanceEndToEndTest extends SparkTestBase {
   void smallCellsOfTheAggregateAreHiddenWithTheirComplements() {
     Map<String, Long> gold = new HashMap<>();
     rows(gold("claims_gold.payer_pmpm")).forEach(r -> gold.put(r.getString(0) + "|" + r.get(1), r.getLong(2)));
-    List<Row> analyst = rows(governed("analyst", "claims_gold.payer_pmpm"));
+    List<Row> analyst = rows(delta(governed("analyst", "claims_gold.payer_pmpm")));
     Map<String, List<Boolean>> byPayer = new HashMap<>();
     Map<String, List<Boolean>> byMonth = new HashMap<>();
     int small = 0;
@@ -329,9 +344,9 @@ class GovernanceEndToEndTest extends SparkTestBase {
     runBoth();
 
     for (String product : List.of("member_gold.members", "member_gold.member_months", "claims_gold.member_month_costs")) {
-      assertThat(column(rows(governed("researcher", product)), "member_id")).as("researcher %s", product)
+      assertThat(column(rows(delta(governed("researcher", product))), "member_id")).as("researcher %s", product)
           .doesNotContain(pseudonym).isNotEmpty();
-      assertThat(column(rows(governed("analyst", product)), "member_id")).as("analyst %s", product).contains(pseudonym);
+      assertThat(column(rows(delta(governed("analyst", product))), "member_id")).as("analyst %s", product).contains(pseudonym);
       assertThat(column(rows(gold(product)), "member_id")).as("gold %s", product).contains(member);
     }
     Row decision = sql("SELECT details FROM delta.`" + warehouse + "/meshlake_platform/audit_log` WHERE kind ="
@@ -350,14 +365,14 @@ class GovernanceEndToEndTest extends SparkTestBase {
 
     runBoth();
 
-    Set<String> now = column(rows(members), "member_id");
+    Set<String> now = column(rows(delta(members)), "member_id");
     Set<String> old = column(rows(members, before), "member_id");
     Map<String, String> ids = new HashMap<>();
     patients.forEach(p -> ids.put(p.get("Id"), p.get("Id")));
     assertThat(now).isEqualTo(ids.keySet().stream().map(id -> pseudonym("k2", second, id)).collect(Collectors.toSet()));
     assertThat(old).isEqualTo(ids.keySet().stream().map(id -> pseudonym("test", firstSecret, id))
         .collect(Collectors.toSet()));
-    Set<String> costs = column(rows(governed("analyst", "claims_gold.member_month_costs")), "member_id");
+    Set<String> costs = column(rows(delta(governed("analyst", "claims_gold.member_month_costs"))), "member_id");
     assertThat(costs).isNotEmpty().allMatch(p -> p.startsWith("k2:"));
     assertThat(now).containsAll(costs);
   }
@@ -376,15 +391,15 @@ class GovernanceEndToEndTest extends SparkTestBase {
     String members = governed("analyst", "member_gold.members");
     String months = governed("analyst", "member_gold.member_months");
     long monthsBefore = latestVersion(months);
-    long oldRowsOfChanged = rows(months).stream().filter(r -> r.getString(0).equals(pseudonym("k2", current, changed)))
+    long oldRowsOfChanged = rows(delta(months)).stream().filter(r -> r.getString(0).equals(pseudonym("k2", current, changed)))
         .count();
 
     runBoth();
 
-    assertThat(column(rows(members), "member_id")).hasSize(patients.size() + added.size())
+    assertThat(column(rows(delta(members)), "member_id")).hasSize(patients.size() + added.size())
         .containsAll(added.stream().map(id -> pseudonym("k2", current, id)).toList());
-    assertThat(rows(months)).hasSameSizeAs(rows(gold("member_gold.member_months")));
-    assertThat(rows(months).stream().filter(r -> r.getString(0).equals(pseudonym("k2", current, changed))).count())
+    assertThat(rows(delta(months))).hasSameSizeAs(rows(gold("member_gold.member_months")));
+    assertThat(rows(delta(months)).stream().filter(r -> r.getString(0).equals(pseudonym("k2", current, changed))).count())
         .isEqualTo(rows(gold("member_gold.member_months")).stream().filter(r -> r.getString(0).equals(changed)).count());
     Row commit = io.delta.tables.DeltaTable.forPath(spark(), months).history(1).first();
     Map<String, String> metrics = commit.getJavaMap(commit.fieldIndex("operationMetrics"));
@@ -395,8 +410,8 @@ class GovernanceEndToEndTest extends SparkTestBase {
     assertThat(metrics.get("numTargetRowsCopied")).as("no other row rewritten").isEqualTo("0");
     assertThat(commit.getString(commit.fieldIndex("userMetadata")))
         .as("the class tables' MERGEs run side by side, each stamped with the gold version it was derived from")
-        .contains("\"gold_version\":" + latestVersion(gold("member_gold.member_months")));
-    assertThat(column(rows(governed("researcher", "member_gold.members")), "member_id"))
+        .contains("\"gold_version\":" + ProductFormatEnvironment.recordedVersion(spark(), warehouse, "member_gold.member_months"));
+    assertThat(column(rows(delta(governed("researcher", "member_gold.members"))), "member_id"))
         .containsAll(added.stream().map(id -> pseudonym("k2", current, id)).toList());
   }
 

@@ -1,0 +1,35 @@
+package io.meshlake.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.meshlake.table.TableFormat;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The governance end-to-end test, every check of it, with every gold data product kept in Iceberg (the
+ * environment's {@code formats.default: iceberg}): the consumer classes' tables are derived from the Iceberg
+ * products, stamped with their snapshots' sequence numbers, and {@code sql --as} refuses a read of the Iceberg
+ * table itself as it refuses a read of a Delta table's folder.
+ */
+class GovernanceOnIcebergEndToEndTest extends GovernanceEndToEndTest {
+  @Override
+  Optional<TableFormat> productFormat() {
+    return Optional.of(TableFormat.ICEBERG);
+  }
+
+  @Test
+  @Order(0)
+  void theProductsAreIcebergTablesAndTheClassTablesDelta() {
+    for (String product : PRODUCTS) {
+      assertThat(spark().catalog().tableExists("iceberg." + product)).as(product).isTrue();
+      for (String consumerClass : CLASSES) {
+        assertThat(Files.isDirectory(Path.of(governed(consumerClass, product), "_delta_log")))
+            .as("%s table of %s", consumerClass, product).isTrue();
+      }
+    }
+  }
+}
