@@ -24,8 +24,9 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * The data product catalog: every domain's gold products with their contracts, rules, lineage and
- * table locations, built from the declarations on the classpath without Spark. What runs observed
- * (freshness, quality, SLO attainment) is read separately, see {@link ProductRuns}.
+ * declared table locations, built from the declarations on the classpath without Spark. What runs observed
+ * (freshness, quality, SLO attainment, and where an existing table actually is) is read separately, see
+ * {@link ProductRuns}.
  */
 public final class Catalog {
   private final List<String> domains;
@@ -42,7 +43,10 @@ public final class Catalog {
 
   /**
    * The catalog of these domains, with tables in the environment's warehouse, each product in the format its
-   * contract and the environment choose.
+   * contract and the environment choose. An Iceberg product's location is the one the environment declares
+   * ({@code <iceberg tables location>/<namespace>/<name>}); the live Iceberg catalog may say otherwise (a
+   * {@code --conf} override of its warehouse, a shared catalog whose tables were created elsewhere), which only
+   * Spark can tell: {@link ProductRuns#read} reads it for the tables that exist.
    *
    * @throws io.meshlake.plan.PlanException when the declarations do not plan (as {@code meshlake plan} says)
    */

@@ -124,7 +124,8 @@ public final class CatalogSite {
     fact(body, "Owner", Html.escape(c.owner()));
     fact(body, "Domain", Html.escape(c.domain()));
     fact(body, "Primary key", c.primaryKey().isEmpty() ? "none" : Html.escape(String.join(", ", c.primaryKey())));
-    fact(body, "Table", Html.escape(product.format()) + " table at <code>" + Html.escape(product.location()) + "</code>");
+    fact(body, "Table", Html.escape(product.format()) + " table at <code>" + Html.escape(observed.location(product))
+        + "</code>");
     fact(body, "Freshness", observed.publishedAt().map(t -> "last published " + TIME.format(t)
         + observed.version().map(v -> ", table version " + v).orElse("")).orElse("never published in " + Html.escape(source))
         + observed.lastBuild().map(s -> "; latest build " + s + observed.lastBuildAt().map(t -> " at " + TIME.format(t))

@@ -21,7 +21,9 @@ import java.util.stream.Collectors;
  * @param upstream the nearest products it is computed from (through its domain's own tables), any domain
  * @param downstream the nearest products computed from it, any domain
  * @param format the table format, {@code delta} or {@code iceberg}
- * @param location the table's folder in the warehouse
+ * @param location the table's folder as the environment declares it (Delta: in the warehouse; Iceberg: under the
+ *     environment's Iceberg warehouse), known without Spark; where an existing table actually is, the live Iceberg
+ *     catalog's answer included, is {@link ProductRuns#location(DataProduct)}
  */
 public record DataProduct(DerivedTable table, RuleFile rules, List<TableId> upstream, List<TableId> downstream,
     String format, String location) {

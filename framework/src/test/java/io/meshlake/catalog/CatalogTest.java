@@ -10,6 +10,7 @@ import io.meshlake.api.TableId;
 import io.meshlake.config.Environment;
 import io.meshlake.ingest.CsvLayout;
 import io.meshlake.ingest.FieldType;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,23 @@ class CatalogTest {
 
     assertThat(copy.location()).isEqualTo("file:" + warehouse + "/consumer_gold/copy");
     assertThat(copy.format()).isEqualTo("delta");
+  }
+
+  @Test
+  void theSiteShowsWhereRunsFoundTheTableElseWhereItIsDeclared() throws Exception {
+    Catalog catalog = catalog();
+    String observed = "file:/elsewhere/iceberg/people_gold/scores";
+    ProductRuns scores = new ProductRuns(Optional.empty(), Optional.of(3L), Optional.of(observed), Optional.empty(),
+        Optional.empty(), Optional.empty());
+
+    assertThat(scores.location(catalog.product("scores"))).isEqualTo(observed);
+    assertThat(ProductRuns.NEVER_BUILT.location(catalog.product("copy")))
+        .isEqualTo("file:" + warehouse + "/consumer_gold/copy");
+    Path site = warehouse.resolve("site");
+    CatalogSite.write(catalog, Map.of(SCORES, scores), warehouse.toString(), site);
+    assertThat(Files.readString(site.resolve(CatalogSite.page(SCORES)))).contains("<code>" + observed + "</code>");
+    assertThat(Files.readString(site.resolve(CatalogSite.page(COPY))))
+        .contains("<code>file:" + warehouse + "/consumer_gold/copy</code>");
   }
 
   @Test

@@ -1,6 +1,5 @@
 package io.meshlake.jobs;
 
-import io.meshlake.Platform;
 import io.meshlake.api.TableId;
 import io.meshlake.catalog.Catalog;
 import io.meshlake.catalog.CatalogSite;
@@ -11,7 +10,6 @@ import io.meshlake.catalog.DataProduct;
 import io.meshlake.catalog.OdcsContract;
 import io.meshlake.catalog.ProductRuns;
 import io.meshlake.plan.Domains;
-import io.meshlake.table.DeltaTableStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +29,8 @@ import picocli.CommandLine.Parameters;
             + " with classifications, SLOs, quality rules, upstream and downstream products across domains, table"
             + " format and location, known consumers and the consumer classes allowed to read it.",
         "Built from the domains' declarations and contracts without starting Spark. When the warehouse holds runs,"
-            + " Spark reads them too: freshness (last publication), the latest quality gate and SLO attainment over runs."},
+            + " Spark reads them too: freshness (last publication), each table's version and location as its format"
+            + " gives them, the latest quality gate and SLO attainment over runs."},
     subcommands = {CatalogCommand.ListProducts.class, CatalogCommand.Show.class, CatalogCommand.Search.class,
         CatalogCommand.Export.class, CatalogCommand.Site.class},
     footer = {"", "Examples:",
@@ -67,14 +66,15 @@ final class CatalogCommand implements Runnable {
       return platform.environment().warehouse();
     }
 
-    /** What runs observed of each product; empty, without starting Spark, when the warehouse has no runs. */
+    /**
+     * What runs observed of each product, read through the environment's warehouse (each product table in its
+     * format, where the live catalog says it is); empty, without starting Spark, when the warehouse has no runs.
+     */
     Map<TableId, ProductRuns> runs(Catalog catalog) {
       if (!ProductRuns.recorded(warehouse())) {
         return Map.of();
       }
-      Platform running = platform.start();
-      return ProductRuns.read(new DeltaTableStore(running.spark(), warehouse()),
-          catalog.products().stream().map(DataProduct::id).toList());
+      return ProductRuns.read(platform.start().store(), catalog.products().stream().map(DataProduct::id).toList());
     }
   }
 

@@ -51,7 +51,7 @@ final class CatalogText {
     out.append(String.format(row, "Owner", c.owner()))
         .append(String.format(row, "Domain", c.domain()))
         .append(String.format(row, "Primary key", c.primaryKey().isEmpty() ? "none" : String.join(", ", c.primaryKey())))
-        .append(String.format(row, "Table", product.format() + " at " + product.location()))
+        .append(String.format(row, "Table", product.format() + " at " + observed.location(product)))
         .append(String.format(row, "Freshness", !recorded ? "unknown: no runs recorded in " + warehouse
             : "last published " + published(observed.publishedAt())
                 + observed.version().map(v -> ", table version " + v).orElse("")

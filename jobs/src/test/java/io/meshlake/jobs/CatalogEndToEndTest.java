@@ -11,6 +11,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.meshlake.api.DomainSpec;
 import io.meshlake.plan.Domains;
+import io.meshlake.table.TableFormat;
 import io.meshlake.testing.SparkTestBase;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -20,25 +21,30 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.apache.iceberg.spark.Spark3Util;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The catalog of the shipped domains after three runs of the 27-patient Synthea sample, the second of
  * which fails member_gold.enrollment's gate: list, show, search, the ODCS export (validated against the
  * standard's JSON Schema) and the static site (opened in headless Chromium). Expected values come from
- * the platform tables, the contract files and the sample, not from the catalog's code.
+ * the platform tables, the contract files, the sample and each table format's own API, not from the catalog's code.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CatalogEndToEndTest extends SparkTestBase {
   private static final Path FIXTURE = Path.of("src/test/resources/fixtures/synthea-csv-27-patients");
   private static final Path CONTRACTS = Path.of("..", "domains");
@@ -48,9 +54,20 @@ class CatalogEndToEndTest extends SparkTestBase {
   @TempDir
   static Path work;
   static String warehouse;
+  /** The arguments that choose the environment of every command (see {@link #productFormat()}). */
+  static List<String> environment;
+
+  /**
+   * The format of every gold product in this test's runs (the local environment with {@code formats.default}
+   * set); empty for the local environment as it is.
+   */
+  Optional<TableFormat> productFormat() {
+    return Optional.empty();
+  }
 
   @BeforeAll
-  static void runTheSampleThreeTimesWithOneFailedGate() throws IOException {
+  void runTheSampleThreeTimesWithOneFailedGate() throws IOException {
+    environment = ProductFormatEnvironment.arguments(productFormat(), work);
     warehouse = freshWarehouse();
     Path extract = Files.createDirectories(work.resolve("extract"));
     for (String f : List.of("patients", "payer_transitions", "claims", "claims_transactions")) {
@@ -71,18 +88,39 @@ class CatalogEndToEndTest extends SparkTestBase {
   }
 
   private static Cli.Result run(String domain, Path extract) {
-    return Cli.run("run", domain, "--as-of", RawCsv.sampleAsOf(FIXTURE, domain).toString(), "--input",
-        extract.toString(), "--warehouse", warehouse);
+    return cli("run", domain, "--as-of", RawCsv.sampleAsOf(FIXTURE, domain).toString(), "--input", extract.toString());
   }
 
-  private static Cli.Result catalog(String... args) {
-    String[] all = Stream.concat(Stream.of("catalog"), Stream.concat(Stream.of(args), Stream.of("--warehouse", warehouse)))
-        .toArray(String[]::new);
-    return Cli.run(all);
+  static Cli.Result catalog(String... args) {
+    List<String> all = new ArrayList<>(List.of("catalog"));
+    all.addAll(List.of(args));
+    return cli(all.toArray(String[]::new));
+  }
+
+  /** Runs {@code meshlake <args>} on the test's warehouse in the test's environment. */
+  private static Cli.Result cli(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--warehouse", warehouse));
+    all.addAll(environment);
+    return Cli.run(all.toArray(String[]::new));
+  }
+
+  private boolean icebergProducts() {
+    return productFormat().equals(Optional.of(TableFormat.ICEBERG));
+  }
+
+  /**
+   * Where member_gold.enrollment's table is, as its format says: the Delta table's folder in the warehouse, or
+   * the location Iceberg's own API gives the Iceberg table.
+   */
+  private String enrollmentLocation() throws Exception {
+    return icebergProducts()
+        ? Spark3Util.loadIcebergTable(spark(), "iceberg.member_gold.enrollment").location()
+        : "file:" + warehouse + "/member_gold/enrollment";
   }
 
   /** The products whose contract file mentions the text (any case): what search and the site's filter should find. */
-  private static Set<String> contractsMentioning(String text) throws IOException {
+  static Set<String> contractsMentioning(String text) throws IOException {
     Set<String> products = new TreeSet<>();
     try (Stream<Path> files = Files.walk(CONTRACTS)) {
       for (Path file : files.filter(f -> f.toString().contains("/contracts/") && f.toString().endsWith(".yaml")
@@ -97,18 +135,18 @@ class CatalogEndToEndTest extends SparkTestBase {
   }
 
   @Test
-  void showSaysWhenTheProductWasPublishedHowItsGatesWentAndWhereItsDataComesFrom() {
+  void showSaysWhenTheProductWasPublishedHowItsGatesWentAndWhereItsDataComesFrom() throws Exception {
     Cli.Result shown = catalog("show", "enrollment");
 
     assertThat(shown.status()).as(shown.all()).isZero();
     Object published = scalar("SELECT max(ended_at) FROM delta.`" + warehouse
         + "/meshlake_platform/run_log` WHERE table_name = 'member_gold.enrollment' AND status = 'SUCCEEDED'");
-    long version = io.delta.tables.DeltaTable.forName(spark(), "member_gold.enrollment").history(1).first().getLong(0);
+    long version = ProductFormatEnvironment.recordedVersion(spark(), warehouse, "member_gold.enrollment");
     assertThat(shown.out())
         .contains("member_gold.enrollment  v1.0.0")
         .contains("member-data-team@meshlake.example")
         .contains("last published " + MINUTE.format(published instanceof Timestamp t ? t.toInstant() : (java.time.Instant) published) + ", table version " + version)
-        .contains("delta at file:" + warehouse + "/member_gold/enrollment")
+        .contains((icebergProducts() ? "iceberg" : "delta") + " at " + enrollmentLocation())
         .contains("published (run ")
         // validity: met in runs 1 and 3, missed in run 2 (the failed gate)
         .containsPattern("met in 66\\.7% of 3 run\\(s\\)\\s+\\+-\\+")
@@ -213,7 +251,7 @@ class CatalogEndToEndTest extends SparkTestBase {
     Path enrollment = site.resolve("products/member_gold.enrollment.html");
     String page = Chromium.dumpDom(enrollment.toUri().toString());
     assertThat(page).contains("<span class=\"badge phi\">phi</span>").contains("ownership_known")
-        .contains("validity 66.7%");
+        .contains("validity 66.7%").contains("table at <code>" + enrollmentLocation() + "</code>");
     assertThat(Pattern.compile("<circle class=\"missed\"").matcher(page).results().count()).isEqualTo(1);
 
     Path png = Path.of("target", "catalog-site", "member_gold.enrollment.png");
