@@ -29,7 +29,8 @@ import scala.collection.JavaConverters;
 /**
  * The Iceberg {@link TableWrites}: DataFrame writes and SQL {@code MERGE} by the tables' catalog names.
  * Every commit carries, as snapshot summary entries, its operation in Delta's terms and, where Iceberg has
- * no figure, the metrics this class counted (see {@link IcebergTableStore#commitsAfter}).
+ * no figure, the metrics this class counted (see {@link IcebergTableStore#commitsAfter}). Every write takes its
+ * rows {@link #planned planned apart}, so they may read Delta tables.
  */
 final class IcebergWrites implements TableWrites {
   static final String WRITE = "WRITE";
@@ -50,7 +51,7 @@ final class IcebergWrites implements TableWrites {
 
   @Override
   public void append(TableId id, Dataset<Row> rows) {
-    Dataset<Row> aligned = evolve(id, rows);
+    Dataset<Row> aligned = planned(evolve(id, rows));
     commit(id, WRITE, Map.of(), () -> aligned.writeTo(store.sqlName(id)).append());
   }
 
@@ -92,7 +93,7 @@ final class IcebergWrites implements TableWrites {
   public void overwrite(TableId id, Dataset<Row> rows) {
     Table table = store.table(id);
     if (columns(SparkSchemaUtil.convert(table.schema())).equals(columns(rows.schema()))) {
-      commit(id, WRITE, Map.of(), () -> rows.writeTo(store.sqlName(id)).overwrite(lit(true)));
+      commit(id, WRITE, Map.of(), () -> planned(rows).writeTo(store.sqlName(id)).overwrite(lit(true)));
       return;
     }
     // Iceberg takes a replaced table's schema from the rows: make every column optional, as create does.
@@ -113,7 +114,7 @@ final class IcebergWrites implements TableWrites {
 
   @Override
   public void overwritePartitions(TableId id, Dataset<Row> rows) {
-    Dataset<Row> aligned = evolve(id, rows);
+    Dataset<Row> aligned = planned(evolve(id, rows));
     commit(id, WRITE, Map.of(), () -> aligned.writeTo(store.sqlName(id)).overwritePartitions());
   }
 
@@ -137,7 +138,7 @@ final class IcebergWrites implements TableWrites {
     }
     String columns = Arrays.stream(rows.columns()).map(IcebergWrites::quoted).collect(Collectors.joining(", "));
     String sourceColumns = Arrays.stream(rows.columns()).map(c -> "s." + quoted(c)).collect(Collectors.joining(", "));
-    withView(source, view -> commit(id, WRITE, Map.of(), () -> store.spark().sql(
+    withView(planned(source), view -> commit(id, WRITE, Map.of(), () -> store.spark().sql(
         "MERGE INTO " + store.sqlName(id) + " t USING " + view + " s"
             + " ON s." + quoted(KEY_MARKER) + " AND t." + quoted(key) + " = s." + quoted(key)
             + " WHEN MATCHED THEN DELETE"
@@ -168,7 +169,7 @@ final class IcebergWrites implements TableWrites {
         .map(e -> quoted(e.getKey()) + " = " + e.getValue().expr().sql()).collect(Collectors.joining(", "));
     String inserted = "(" + insert.keySet().stream().map(IcebergWrites::quoted).collect(Collectors.joining(", ")) + ") VALUES ("
         + insert.values().stream().map(c -> c.expr().sql()).collect(Collectors.joining(", ")) + ")";
-    withView(source, view -> commit(id, MERGE, metrics, () -> store.spark().sql(
+    withView(planned(source), view -> commit(id, MERGE, metrics, () -> store.spark().sql(
         "MERGE INTO " + store.sqlName(id) + " t USING " + view + " s ON " + merge.on().expr().sql()
             + " WHEN MATCHED" + merge.updateIf().map(c -> " AND " + c.expr().sql()).orElse("") + " THEN UPDATE SET " + update
             + " WHEN NOT MATCHED THEN INSERT " + inserted)));
@@ -216,6 +217,17 @@ final class IcebergWrites implements TableWrites {
     } catch (Exception e) {
       throw new IllegalStateException("Cannot write Iceberg table " + store.sqlName(id) + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The rows with their own plan, made before the Iceberg write that takes them: within a DataSource V2 write
+   * Delta 3.3 does not prepare its scans (its {@code PrepareDeltaScan} rule skips {@code V2WriteCommand} plans), and
+   * an unprepared scan of a table with deletion vectors enabled, as every Delta table meshlake creates, fails
+   * ("Cannot work with a non-pinned table snapshot of the TahoeFileIndex"). Rows whose plan the cache holds are read
+   * from it as before.
+   */
+  private Dataset<Row> planned(Dataset<Row> rows) {
+    return store.spark().createDataFrame(rows.javaRDD(), rows.schema());
   }
 
   private void withView(Dataset<Row> source, Consumer<String> use) {

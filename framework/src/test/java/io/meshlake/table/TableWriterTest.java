@@ -185,6 +185,39 @@ class TableWriterTest extends SparkTestBase {
   }
 
   /**
+   * Every write takes rows read, uncached, from a Delta table (deletion vectors enabled, as on every table meshlake
+   * creates): silver feeding a gold product kept in either format.
+   */
+  @ParameterizedTest
+  @EnumSource(Format.class)
+  void everyWriteTakesRowsReadFromADeltaTableWithDeletionVectors(Format format) {
+    TableStore store = format.store();
+    TableWriter writer = new TableWriter(store);
+    DeltaTableStore silver = new DeltaTableStore(spark(), freshWarehouse());
+    TableId source = new TableId(domain, Layer.SILVER, "source");
+    Dataset<Row> sample = rows("(1, '2024-01', 10)", "(2, '2024-02', 20)");
+    silver.create(source, sample.schema(), List.of(), "", Map.of());
+    silver.writes().append(source, sample);
+    assertThat(silver.properties(source)).containsEntry("delta.enableDeletionVectors", "true");
+    Dataset<Row> read = silver.read(source, silver.version(source).orElseThrow());
+
+    DerivedTable whole = table("whole", new WriteMode.Overwrite(), List.of());
+    writer.write(whole, read, JAN, false);
+    writer.write(whole, read.where("id = 2"), JAN, false);
+    writer.replaceKeys(whole, read.where("id = 1"), "id", List.of(1));
+    DerivedTable byMonth = table("by_month", new WriteMode.OverwritePartitions(), List.of("month"));
+    writer.write(byMonth, read, JAN, false);
+    writer.write(byMonth, read.where("id = 2"), JAN, false);
+    DerivedTable appended = table("appended", new WriteMode.Append(), List.of());
+    writer.write(appended, read.where("id = 1"), JAN, false);
+    store.writes().merge(appended.id(), read, MergeSpec.upsert(col("t.id").equalTo(col("s.id"))));
+
+    for (DerivedTable table : List.of(whole, byMonth, appended)) {
+      assertThat(contents(store, table)).as(table.id().name()).containsExactly("[1,2024-01,10]", "[2,2024-02,20]");
+    }
+  }
+
+  /**
    * Versions, time travel, the rows inserted across a range holding a MERGE (Iceberg's incremental append
    * scan would skip them), changed keys, commits' operations and metrics, and user metadata.
    */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.meshlake.codes.Npi;
+import io.meshlake.table.TableFormat;
 import io.meshlake.testing.SparkTestBase;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * NPIs and a stale extract trip the quarantine and the seed rules.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FhirDomainsEndToEndTest extends SparkTestBase {
   private static final Path FIXTURES = SyntheaFhirFixture.FIXTURES;
   private static final Path NDJSON = SyntheaFhirFixture.NDJSON;
@@ -44,7 +48,7 @@ class FhirDomainsEndToEndTest extends SparkTestBase {
   /** The Blue Button sample's beneficiary, whose EOBs come without a Patient resource. */
   private static final String BENEFICIARY = "567834";
   private static final List<String> CLINICAL_EVENTS = SyntheaFhirFixture.CLINICAL_EVENTS;
-  private static final List<String> COMPARED = List.of(
+  static final List<String> COMPARED = List.of(
       "clinical_silver.patients", "clinical_silver.encounters", "clinical_silver.conditions",
       "clinical_silver.observations", "clinical_silver.procedures", "clinical_silver.medication_requests",
       "clinical_silver.immunizations", "clinical_gold.patient_timeline", "clinical_gold.condition_cohorts",
@@ -59,9 +63,22 @@ class FhirDomainsEndToEndTest extends SparkTestBase {
   static String fromNdjson;
   static String fromBundles;
   static Path ndjsonExtract;
+  /** The arguments that choose the runs' environment (see {@link #productFormat()}). */
+  static List<String> environment;
+  /**
+   * The rows of each compared table as the Bundles gave them, recorded before the NDJSON run starts its fresh
+   * warehouse (which drops the session's Iceberg tables).
+   */
+  static Map<String, List<String>> fromBundlesRows;
+
+  /** The format of every gold product in this test's runs; empty for the local environment as it is. */
+  Optional<TableFormat> productFormat() {
+    return Optional.empty();
+  }
 
   @BeforeAll
-  static void runEveryDomainOnBothShapes() throws IOException {
+  void runEveryDomainOnBothShapes() throws IOException {
+    environment = ProductFormatEnvironment.arguments(productFormat(), work);
     asOf = SyntheaFhirFixture.newestEncounterStart().truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS).toString();
     ndjsonExtract = Files.createDirectories(work.resolve("ndjson"));
     Path bundles = Files.createDirectories(work.resolve("bundles"));
@@ -73,6 +90,8 @@ class FhirDomainsEndToEndTest extends SparkTestBase {
     }
     fromBundles = freshWarehouse();
     runAll(bundles, fromBundles);
+    fromBundlesRows = new TreeMap<>();
+    COMPARED.forEach(table -> fromBundlesRows.put(table, rows(fromBundles, table)));
     fromNdjson = freshWarehouse(); // last, so the catalog names the NDJSON warehouse's tables
     runAll(ndjsonExtract, fromNdjson);
   }
@@ -85,7 +104,10 @@ class FhirDomainsEndToEndTest extends SparkTestBase {
   }
 
   private static Cli.Result run(String domain, Path extract, String warehouse, String asOf) {
-    return Cli.run("run", domain, "--as-of", asOf, "--input", extract.toString(), "--warehouse", warehouse);
+    List<String> args = new ArrayList<>(List.of("run", domain, "--as-of", asOf, "--input", extract.toString(),
+        "--warehouse", warehouse));
+    args.addAll(environment);
+    return Cli.run(args.toArray(String[]::new));
   }
 
   @Test
@@ -93,7 +115,7 @@ class FhirDomainsEndToEndTest extends SparkTestBase {
   void ndjsonAndBundlesOfTheSamePatientsGiveIdenticalSilverAndGold() {
     for (String table : COMPARED) {
       List<String> ndjson = rows(fromNdjson, table);
-      assertThat(rows(fromBundles, table)).as(table).isEqualTo(ndjson);
+      assertThat(fromBundlesRows.get(table)).as(table).isEqualTo(ndjson);
     }
     assertThat(rows(fromNdjson, "clinical_gold.patient_timeline")).hasSizeGreaterThan(2000);
   }
@@ -371,13 +393,15 @@ class FhirDomainsEndToEndTest extends SparkTestBase {
   }
 
   private static long version(String table) {
-    return io.delta.tables.DeltaTable.forName(spark(), table).history(1).first().getLong(0);
+    return ProductFormatEnvironment.latestCommit(spark(), table);
   }
 
-  /** A table's rows in a warehouse, read by path, as sorted strings. */
+  /**
+   * A table's rows in a warehouse, read without meshlake's code (its Iceberg table, else its Delta folder), as
+   * sorted strings.
+   */
   private static List<String> rows(String warehouse, String table) {
-    String[] name = table.split("\\.");
-    return spark().read().format("delta").load(warehouse + "/" + name[0] + "/" + name[1])
+    return spark().sql("SELECT * FROM " + ProductFormatEnvironment.source(spark(), warehouse, table))
         .drop("_run_id", "_quarantined_at").collectAsList().stream().map(Row::toString).sorted().toList();
   }
 }

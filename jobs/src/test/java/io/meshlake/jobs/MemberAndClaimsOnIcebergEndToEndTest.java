@@ -6,8 +6,6 @@ import io.meshlake.contract.Contract;
 import io.meshlake.contract.ContractColumn;
 import io.meshlake.contract.Contracts;
 import io.meshlake.table.TableFormat;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +31,7 @@ class MemberAndClaimsOnIcebergEndToEndTest extends MemberAndClaimsEndToEndTest {
   @Test
   @Order(0)
   void theProductsAreIcebergTablesAndEverythingElseDelta() {
-    for (String table : TABLES) {
-      boolean product = table.contains("_gold.");
-      assertThat(spark().catalog().tableExists("iceberg." + table)).as("%s in Iceberg", table).isEqualTo(product);
-      assertThat(Files.isDirectory(Path.of(warehouse, table.replace('.', '/'), "_delta_log")))
-          .as("%s in Delta", table).isEqualTo(!product);
-    }
+    ProductFormatEnvironment.assertGoldIn(TableFormat.ICEBERG, spark(), warehouse, TABLES);
   }
 
   @Test

@@ -1,12 +1,16 @@
 package io.meshlake.jobs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.delta.tables.DeltaTable;
 import io.meshlake.table.TableFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.iceberg.spark.Spark3Util;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
@@ -53,6 +57,29 @@ final class ProductFormatEnvironment {
   static String source(SparkSession spark, String warehouse, String table) {
     return spark.catalog().tableExists("iceberg." + table) ? "iceberg." + table
         : "delta.`" + warehouse + "/" + table.replace('.', '/') + "`";
+  }
+
+  /** Asserts that each gold table of {@code tables} is kept in {@code format} alone and every other in Delta alone. */
+  static void assertGoldIn(TableFormat format, SparkSession spark, String warehouse, List<String> tables) {
+    for (String table : tables) {
+      assertThat(formatsOf(spark, warehouse, table)).as(table)
+          .containsExactly(table.contains("_gold.") ? format : TableFormat.DELTA);
+    }
+  }
+
+  /**
+   * The formats the table is kept in, seen without meshlake's code: Iceberg when the session's Iceberg catalog has
+   * it, Delta when its folder in the warehouse has a {@code _delta_log}; exactly one for a table as it should be.
+   */
+  private static Set<TableFormat> formatsOf(SparkSession spark, String warehouse, String table) {
+    Set<TableFormat> formats = EnumSet.noneOf(TableFormat.class);
+    if (spark.catalog().tableExists("iceberg." + table)) {
+      formats.add(TableFormat.ICEBERG);
+    }
+    if (Files.isDirectory(Path.of(warehouse, table.replace('.', '/'), "_delta_log"))) {
+      formats.add(TableFormat.DELTA);
+    }
+    return formats;
   }
 
   /**
