@@ -24,8 +24,8 @@ class GovernanceOnIcebergEndToEndTest extends GovernanceEndToEndTest {
   @Test
   @Order(0)
   void theProductsAreIcebergTablesAndTheClassTablesDelta() {
+    ProductFormatEnvironment.assertGoldIn(TableFormat.ICEBERG, spark(), warehouse, PRODUCTS);
     for (String product : PRODUCTS) {
-      assertThat(spark().catalog().tableExists("iceberg." + product)).as(product).isTrue();
       for (String consumerClass : CLASSES) {
         assertThat(Files.isDirectory(Path.of(governed(consumerClass, product), "_delta_log")))
             .as("%s table of %s", consumerClass, product).isTrue();
