@@ -1,7 +1,12 @@
 package io.meshlake.quality;
 
+import com.amazon.deequ.analyzers.Analyzer;
+import com.amazon.deequ.analyzers.NumMatches;
+import com.amazon.deequ.anomalydetection.RelativeRateOfChangeStrategy;
 import com.amazon.deequ.checks.Check;
 import com.amazon.deequ.checks.CheckLevel;
+import com.amazon.deequ.metrics.Metric;
+import com.amazon.deequ.repository.MetricsRepository;
 import java.io.Serializable;
 import java.util.List;
 import java.util.function.DoublePredicate;
@@ -52,6 +57,19 @@ final class DeequChecks {
     }
     throw new IllegalArgumentException(rule.name() + " (" + kind.getClass().getSimpleName()
         + ") is not evaluated by a plain Deequ check");
+  }
+
+  /**
+   * The Deequ check of a row-count anomaly rule: the row count may fall by at most {@code maxDecrease} and
+   * rise by at most {@code maxIncrease} relative to the last publication's count in {@code history}
+   * (Deequ's relative rate of change over one step). Only for a product published before.
+   */
+  static Check rowCountAnomaly(Rule rule, io.meshlake.quality.Check.RowCountAnomaly anomaly, MetricsRepository history,
+      Analyzer<NumMatches, Metric<Object>> rowCount) {
+    return new Check(rule.level() == Level.ERROR ? CheckLevel.Error() : CheckLevel.Warning(), rule.name(), seq(List.of()))
+        .isNewestPointNonAnomalous(history, new RelativeRateOfChangeStrategy(Option.apply(1.0 - anomaly.maxDecrease()),
+            Option.apply(1.0 + anomaly.maxIncrease()), 1), rowCount, scala.collection.immutable.Map$.MODULE$.empty(),
+            Option.empty(), Option.empty(), Option.empty());
   }
 
   private static double share(io.meshlake.quality.Check kind) {

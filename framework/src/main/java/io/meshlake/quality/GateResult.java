@@ -1,6 +1,7 @@
 package io.meshlake.quality;
 
 import com.amazon.deequ.analyzers.runners.AnalyzerContext;
+import java.time.Duration;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -13,9 +14,11 @@ import org.apache.spark.sql.Row;
  * @param quarantined rows moved out by quarantine rules: {@code rules} (array of rule names) and {@code
  *     record} (the row as JSON)
  * @param metrics Deequ's metrics of the run, stored as history once the product is published
+ * @param buildPass how long the build pass took: the first job over the candidate, which computed it and, in the
+ *     same scan, every metric Deequ computes by aggregation; the rest of the gate's time is its own
  */
 public record GateResult(List<RuleOutcome> outcomes, Dataset<Row> publishable, Dataset<Row> quarantined,
-    AnalyzerContext metrics) {
+    AnalyzerContext metrics, Duration buildPass) {
   public GateResult {
     outcomes = List.copyOf(outcomes);
   }

@@ -12,27 +12,32 @@ import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.unix_timestamp;
 import static org.apache.spark.sql.functions.when;
 
-import com.amazon.deequ.AnomalyCheckConfig;
-import com.amazon.deequ.VerificationResult;
-import com.amazon.deequ.VerificationRunBuilder;
-import com.amazon.deequ.VerificationSuite;
+import com.amazon.deequ.analyzers.Analyzer;
+import com.amazon.deequ.analyzers.Analyzers;
+import com.amazon.deequ.analyzers.Uniqueness;
+import com.amazon.deequ.metrics.Entity;
+import com.amazon.deequ.analyzers.NumMatches;
+import com.amazon.deequ.analyzers.ScanShareableAnalyzer;
 import com.amazon.deequ.analyzers.Size;
+import com.amazon.deequ.analyzers.runners.AnalysisRunner;
 import com.amazon.deequ.analyzers.runners.AnalyzerContext;
-import com.amazon.deequ.anomalydetection.RelativeRateOfChangeStrategy;
-import com.amazon.deequ.checks.CheckLevel;
 import com.amazon.deequ.checks.CheckResult;
 import com.amazon.deequ.checks.CheckStatus;
 import com.amazon.deequ.constraints.ConstraintResult;
 import com.amazon.deequ.metrics.Metric;
 import com.amazon.deequ.repository.MetricsRepository;
 import io.meshlake.api.TableId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -42,12 +47,15 @@ import scala.Option;
 import scala.collection.JavaConverters;
 
 /**
- * Judges a candidate publication of a data product by its rules, in one Deequ VerificationSuite run over
- * the candidate (one scan): quarantine rules move the rows that break them out of the candidate; warn
- * and fail rules are measured on the rows that would be published. The caller publishes only when
- * {@link GateResult#passed()}.
+ * Judges a candidate publication of a data product by its rules with Deequ: quarantine rules move the
+ * rows that break them out of the candidate; warn and fail rules are measured on the rows that would be
+ * published. The caller publishes only when {@link GateResult#passed()}.
  *
- * <p>The candidate should be cached by the caller: the gate scans it once and the publication writes it.
+ * <p>The candidate should be cached by the caller and not yet computed: the gate's first job is the build
+ * pass, which computes the candidate (filling the cache) and, in the same scan, every metric Deequ computes
+ * by aggregation (completeness, compliance, ranges, patterns, freshness maxima, the row count). Only
+ * grouping metrics (uniqueness, duplicates) and, for an incremental build, the table-level metrics over
+ * the published rows kept take passes of their own.
  */
 public final class QualityGate {
   static final String VIOLATIONS = "__meshlake_violations";
@@ -114,45 +122,68 @@ public final class QualityGate {
     Dataset<Row> table = unchanged.isPresent()
         ? tableColumns(measured, rules, derived).unionByName(tableColumns(unchanged.get(), rules, derived))
         : measured;
-    VerificationRunBuilder rowSuite = new VerificationSuite().onData(measured).addRequiredAnalyzer(rowCountMetric());
-    VerificationRunBuilder tableSuite = unchanged.isPresent() ? new VerificationSuite().onData(table) : rowSuite;
+    List<com.amazon.deequ.checks.Check> rowChecks = new ArrayList<>();
+    List<com.amazon.deequ.checks.Check> tableChecks = new ArrayList<>();
     for (Rule rule : rules) {
       Check check = rule.check();
       if (rule.action() == Action.QUARANTINE || check instanceof Check.LineValidity || check instanceof Check.RowCountAnomaly) {
         continue;
       }
-      if (isTableLevel(check)) {
-        tableSuite = tableSuite.addCheck(DeequChecks.compile(rule, derived.get(rule), asOfSeconds));
-      } else {
-        rowSuite = rowSuite.addCheck(DeequChecks.compile(rule, derived.get(rule), asOfSeconds));
-      }
+      (isTableLevel(check) ? tableChecks : rowChecks).add(DeequChecks.compile(rule, derived.get(rule), asOfSeconds));
     }
     boolean anomalies = rules.stream().anyMatch(r -> r.check() instanceof Check.RowCountAnomaly);
-    if (anomalies) {
-      tableSuite = tableSuite.addRequiredAnalyzer(rowCountMetric());
-    }
-    var withHistory = tableSuite.useRepository(history);
     boolean firstPublication = anomalies && history.load().get().isEmpty();
     for (Rule rule : rules) {
       if (rule.check() instanceof Check.RowCountAnomaly a && !firstPublication) {
-        withHistory = withHistory.addAnomalyCheck(
-            new RelativeRateOfChangeStrategy(Option.apply(1.0 - a.maxDecrease()), Option.apply(1.0 + a.maxIncrease()), 1),
-            rowCount(),
-            Option.apply(new AnomalyCheckConfig(rule.level() == Level.ERROR ? CheckLevel.Error() : CheckLevel.Warning(),
-                rule.name(), scala.collection.immutable.Map$.MODULE$.empty(), Option.empty(), Option.empty())));
+        tableChecks.add(DeequChecks.rowCountAnomaly(rule, a, history, rowCount()));
       }
     }
-    VerificationResult result = withHistory.run();
-    VerificationResult rowResult = unchanged.isPresent() ? rowSuite.run() : result;
-    List<VerificationResult> results = unchanged.isPresent() ? List.of(rowResult, result) : List.of(result);
+    // The rows to publish are measured with every analyzer their checks need, and the row count always (it
+    // is the volume history and tells when nothing is left to measure). Without published rows to keep,
+    // the table after publication is those rows, so the table-level checks are measured on them too.
+    Set<Analyzer<?, Metric<?>>> rowAnalyzers = new LinkedHashSet<>(List.of(rowCountMetric()));
+    rowChecks.forEach(c -> rowAnalyzers.addAll(JavaConverters.setAsJavaSet(c.requiredAnalyzers())));
+    Set<Analyzer<?, Metric<?>>> tableAnalyzers = new LinkedHashSet<>(anomalies ? List.of(rowCountMetric()) : List.of());
+    tableChecks.forEach(c -> tableAnalyzers.addAll(JavaConverters.setAsJavaSet(c.requiredAnalyzers())));
+    if (unchanged.isEmpty()) {
+      rowAnalyzers.addAll(tableAnalyzers);
+    }
+    // A key the candidate's query groups or de-duplicates on is unique by construction: Deequ gets its
+    // uniqueness as a proven metric instead of a shuffle of every row (the rows measured are a subset of
+    // the candidate's, so they are unique too).
+    Map<Analyzer<?, Metric<?>>, Metric<?>> proven = new LinkedHashMap<>();
+    for (Analyzer<?, Metric<?>> analyzer : rowAnalyzers) {
+      if (((Object) analyzer) instanceof Uniqueness u && u.where().isEmpty()) {
+        List<String> key = JavaConverters.seqAsJavaList(u.columns());
+        if (PlanKeys.unique(candidate, key)) {
+          proven.put(analyzer, Analyzers.metricFromValue(1.0, "Uniqueness", String.join(",", key),
+              key.size() == 1 ? Entity.Column() : Entity.Multicolumn(), Option.empty()));
+        }
+      }
+    }
+    // The build pass: the first job over the rows computes the candidate (filling the caller's cache) and,
+    // in the same scan, every metric Deequ can share a scan for. Grouping metrics (uniqueness, duplicates)
+    // need a shuffle of their own and follow.
+    Instant passStart = Instant.now();
+    AnalyzerContext rowMetrics = analyse(measured, rowAnalyzers.stream().filter(QualityGate::scanShareable).toList());
+    Duration buildPass = Duration.between(passStart, Instant.now());
+    rowMetrics = rowMetrics.$plus$plus(analyse(measured, rowAnalyzers.stream()
+        .filter(a -> !scanShareable(a) && !proven.containsKey(a)).toList()))
+        .$plus$plus(new AnalyzerContext(scala.collection.immutable.Map$.MODULE$.<Analyzer<?, Metric<?>>, Metric<?>>empty()
+            .$plus$plus(JavaConverters.mapAsScalaMap(proven))));
+    AnalyzerContext tableMetrics = unchanged.isPresent() ? analyse(table, List.copyOf(tableAnalyzers)) : rowMetrics;
     // Ratios over no rows (an incremental build whose keys lost all their rows) hold: nothing is published.
-    boolean nothingMeasured = JavaConverters.mapAsJavaMap(rowResult.metrics()).entrySet().stream()
+    boolean nothingMeasured = JavaConverters.mapAsJavaMap(rowMetrics.metricMap()).entrySet().stream()
         .anyMatch(e -> ((Object) e.getKey()) instanceof Size && e.getValue().value().isSuccess()
             && ((Number) e.getValue().value().get()).longValue() == 0);
 
     Map<String, CheckResult> checks = new HashMap<>();
-    results.forEach(r -> JavaConverters.mapAsJavaMap(r.checkResults())
-        .forEach((check, outcome) -> checks.put(check.description(), outcome)));
+    for (com.amazon.deequ.checks.Check check : rowChecks) {
+      checks.put(check.description(), check.evaluate(rowMetrics));
+    }
+    for (com.amazon.deequ.checks.Check check : tableChecks) {
+      checks.put(check.description(), check.evaluate(tableMetrics));
+    }
     Map<String, Long> quarantinedByRule = quarantinedByRule(quarantined, rules);
     List<RuleOutcome> outcomes = new ArrayList<>();
     for (Rule rule : rules) {
@@ -172,12 +203,27 @@ public final class QualityGate {
         outcomes.add(new RuleOutcome(rule, RuleOutcome.Status.PASSED, OptionalDouble.empty(),
             "no rows to publish, nothing to measure (" + rule.check().threshold() + ")"));
       } else {
-        outcomes.add(outcome(rule, checks.get(rule.name()), asOfSeconds));
+        RuleOutcome judged = outcome(rule, checks.get(rule.name()), asOfSeconds);
+        boolean byConstruction = rule.check() instanceof Check.Uniqueness u && proven.keySet().stream()
+            .anyMatch(a -> JavaConverters.seqAsJavaList(((Uniqueness) (Object) a).columns()).equals(u.columns()));
+        outcomes.add(byConstruction ? new RuleOutcome(rule, judged.status(), judged.metric(), judged.message()
+            + "; unique by construction (the query groups or de-duplicates its rows on these columns)") : judged);
       }
     }
     Dataset<Row> publishable = measured.select(List.of(candidate.columns()).stream().map(c -> col("`" + c + "`"))
         .toArray(Column[]::new));
-    return new GateResult(outcomes, publishable, quarantined, new AnalyzerContext(result.metrics()));
+    return new GateResult(outcomes, publishable, quarantined, tableMetrics, buildPass);
+  }
+
+  /** Deequ's metrics of the rows, in one Deequ analysis run; none when no analyzer is asked for. */
+  private static AnalyzerContext analyse(Dataset<Row> rows, List<Analyzer<?, Metric<?>>> analyzers) {
+    return analyzers.isEmpty() ? AnalyzerContext.empty()
+        : AnalysisRunner.onData(rows).addAnalyzers(JavaConverters.asScalaBuffer(analyzers).toSeq()).run();
+  }
+
+  /** Whether Deequ computes the analyzer as aggregations in a shared scan (not by grouping the rows). */
+  private static boolean scanShareable(Analyzer<?, Metric<?>> analyzer) {
+    return analyzer instanceof ScanShareableAnalyzer;
   }
 
   /** Freshness and volume are properties of the whole table, not of rows. */
@@ -198,14 +244,14 @@ public final class QualityGate {
 
   /** Deequ's Size analyzer, typed as a required analyzer (so the row count is stored as history). */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static com.amazon.deequ.analyzers.Analyzer<?, Metric<?>> rowCountMetric() {
-    return (com.amazon.deequ.analyzers.Analyzer) new Size(Option.empty());
+  private static Analyzer<?, Metric<?>> rowCountMetric() {
+    return (Analyzer) new Size(Option.empty());
   }
 
   /** Deequ's Size analyzer, typed as the anomaly check wants it (its metric is a Scala Double, erased to Object). */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static com.amazon.deequ.analyzers.Analyzer<com.amazon.deequ.analyzers.NumMatches, Metric<Object>> rowCount() {
-    return (com.amazon.deequ.analyzers.Analyzer) new Size(Option.empty());
+  private static Analyzer<NumMatches, Metric<Object>> rowCount() {
+    return (Analyzer) new Size(Option.empty());
   }
 
   private static Dataset<Row> withFound(Dataset<Row> data, String column, Dataset<Row> table, String key,

@@ -41,7 +41,7 @@ public final class QualityLog {
   /**
    * The gate's verdict on one product in one run.
    *
-   * @param gateTime how long the gate took (its Deequ pass over the already computed candidate)
+   * @param gateTime how long the gate took beyond the build pass (which computes the candidate and its scan metrics together)
    */
   public record Entry(String runId, TableId product, String source, List<RuleOutcome> outcomes, boolean published,
       Instant checkedAt, java.time.Duration gateTime) {

@@ -111,13 +111,14 @@ final class Publication {
         .where(col(i.column()).isin(i.keys().toArray()).unary_$bang()));
     Dataset<Row> cached = governor.beforeGate(table, candidate, asOf).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      cached.count(); // computes the candidate once, so the gate's own cost is measured apart from the build's
+      // The gate's first job computes the candidate (filling the cache) and its scan metrics in one pass; the
+      // gate's own time is the rest.
       Instant gateStart = Instant.now();
       List<Rule> all = ProductRules.of(contract, rules);
       LineCounts upstream = all.stream().anyMatch(r -> r.check() instanceof Check.LineValidity) ? lines.get()
           : LineCounts.NONE;
       GateResult gate = new QualityGate(this::readCurrent).evaluate(cached, all, asOf, upstream, history, unchanged);
-      Duration gateTime = Duration.between(gateStart, Instant.now());
+      Duration gateTime = Duration.between(gateStart, Instant.now()).minus(gate.buildPass());
       for (RuleOutcome o : gate.outcomes()) {
         if (o.status() != RuleOutcome.Status.PASSED) {
           progress.accept("      " + o.status() + " " + o.rule().name() + ": " + o.message());

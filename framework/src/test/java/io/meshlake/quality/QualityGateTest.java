@@ -14,8 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apache.spark.api.java.function.FilterFunction;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerEvent;
+import org.apache.spark.sql.execution.ui.SparkListenerSQLExecutionStart;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -161,5 +167,82 @@ class QualityGateTest extends SparkTestBase {
     assertThat(failing.passed()).isFalse();
     assertThat(failing.outcomes().get(0).metric().getAsDouble())
         .as("nulls count as compliant, like every row-level kind").isEqualTo((valid + 1.0) / (npis.size() + 1));
+  }
+
+  @Test
+  void oneQueryComputesTheCandidateAndEveryScanMetric() throws Exception {
+    LongAccumulator computed = spark().sparkContext().longAccumulator("rows computed");
+    Dataset<Row> candidate = spark().range(0, 1000).selectExpr("id", "id % 7 AS amount",
+            "TIMESTAMP '2026-01-01 00:00:00' - make_interval(0, 0, 0, 0, 0, 0, id) AS at")
+        .filter((FilterFunction<Row>) row -> {
+          computed.add(1);
+          return true;
+        })
+        .persist(StorageLevel.MEMORY_ONLY());
+    List<Rule> scanOnly = List.of(
+        rule("amount_complete", new Check.Completeness("amount", 1.0), Action.FAIL),
+        rule("amount_range", new Check.Range("amount", 0.0, 6.0, 1.0), Action.FAIL),
+        rule("fresh", new Check.Freshness("at", Duration.ofDays(1)), Action.FAIL),
+        rule("volume", new Check.RowCount(1000L, 1000L), Action.FAIL));
+    QueryCounter queries = new QueryCounter();
+    spark().sparkContext().addSparkListener(queries);
+    try {
+      GateResult result = gate().evaluate(candidate, scanOnly, Instant.parse("2026-01-01T12:00:00Z"), LineCounts.NONE,
+          new FileSystemMetricsRepository(spark(), history.resolve("scan.json").toString()), Optional.empty());
+      spark().sparkContext().listenerBus().waitUntilEmpty(); // the listener hears of queries asynchronously
+
+      assertThat(result.passed()).as("%s", result.outcomes()).isTrue();
+      assertThat(queries.started).as("one query computed the candidate and measured every rule").isEqualTo(1);
+      assertThat(computed.value()).as("each candidate row computed once").isEqualTo(1000L);
+      assertThat(result.buildPass()).isPositive();
+
+      List<Rule> withKey = new java.util.ArrayList<>(scanOnly);
+      withKey.add(rule("id_key", new Check.Uniqueness(List.of("id"), 1.0, true), Action.FAIL));
+      GateResult keyed = gate().evaluate(candidate, withKey, Instant.parse("2026-01-01T12:00:00Z"), LineCounts.NONE,
+          new FileSystemMetricsRepository(spark(), history.resolve("keyed.json").toString()), Optional.empty());
+      assertThat(keyed.passed()).as("%s", keyed.outcomes()).isTrue();
+      assertThat(computed.value()).as("the uniqueness pass reads the cached candidate").isEqualTo(1000L);
+    } finally {
+      spark().sparkContext().removeSparkListener(queries);
+      candidate.unpersist();
+    }
+  }
+
+  @Test
+  void aKeyTheQueryGroupsOnNeedsNoPassOfItsOwnAndOneItDoesNotIsMeasured() throws Exception {
+    List<Rule> key = List.of(rule("member_key", new Check.Uniqueness(List.of("member"), 1.0, true), Action.FAIL));
+    Dataset<Row> grouped = candidate().groupBy("member").count().where("member IS NOT NULL").persist();
+    QueryCounter queries = new QueryCounter();
+    spark().sparkContext().addSparkListener(queries);
+    try {
+      GateResult byConstruction = gate().evaluate(grouped, key, Instant.now(), LineCounts.NONE,
+          new FileSystemMetricsRepository(spark(), history.resolve("grouped.json").toString()), Optional.empty());
+      spark().sparkContext().listenerBus().waitUntilEmpty();
+
+      assertThat(byConstruction.passed()).isTrue();
+      assertThat(queries.started).as("the build pass only, no grouping pass").isEqualTo(1);
+      assertThat(byConstruction.outcomes().get(0).message()).contains("unique by construction");
+    } finally {
+      spark().sparkContext().removeSparkListener(queries);
+      grouped.unpersist();
+    }
+    // The same members without the grouping: m1 repeats, and the measured uniqueness says so.
+    GateResult measured = gate().evaluate(candidate().select("member").where("member IS NOT NULL"), key, Instant.now(),
+        LineCounts.NONE, new FileSystemMetricsRepository(spark(), history.resolve("repeated.json").toString()),
+        Optional.empty());
+    assertThat(measured.passed()).isFalse();
+    assertThat(measured.outcomes().get(0).message()).doesNotContain("by construction");
+  }
+
+  /** Counts the Spark SQL queries run while it listens (one per action, however many jobs AQE splits it into). */
+  private static final class QueryCounter extends SparkListener {
+    private volatile int started;
+
+    @Override
+    public void onOtherEvent(SparkListenerEvent event) {
+      if (event instanceof SparkListenerSQLExecutionStart) {
+        started++;
+      }
+    }
   }
 }

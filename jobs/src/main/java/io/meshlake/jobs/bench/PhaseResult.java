@@ -12,7 +12,7 @@ record PhaseResult(String phase, double seconds, long peakHeapBytes, List<TableT
   /**
    * One table build of a meshlake phase.
    *
-   * @param gateSeconds the quality gate's Deequ pass, for a gold product
+   * @param gateSeconds the quality gate's work beyond the pass that computes the candidate, for a gold product
    * @param governanceSeconds deriving and writing the consumer classes' tables, for a gold product
    */
   record TableTiming(String table, String status, long rowsIn, double seconds, double gateSeconds,
