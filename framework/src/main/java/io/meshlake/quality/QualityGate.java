@@ -14,16 +14,16 @@ import static org.apache.spark.sql.functions.when;
 
 import com.amazon.deequ.analyzers.Analyzer;
 import com.amazon.deequ.analyzers.Analyzers;
-import com.amazon.deequ.analyzers.Uniqueness;
-import com.amazon.deequ.metrics.Entity;
 import com.amazon.deequ.analyzers.NumMatches;
 import com.amazon.deequ.analyzers.ScanShareableAnalyzer;
 import com.amazon.deequ.analyzers.Size;
+import com.amazon.deequ.analyzers.Uniqueness;
 import com.amazon.deequ.analyzers.runners.AnalysisRunner;
 import com.amazon.deequ.analyzers.runners.AnalyzerContext;
 import com.amazon.deequ.checks.CheckResult;
 import com.amazon.deequ.checks.CheckStatus;
 import com.amazon.deequ.constraints.ConstraintResult;
+import com.amazon.deequ.metrics.Entity;
 import com.amazon.deequ.metrics.Metric;
 import com.amazon.deequ.repository.MetricsRepository;
 import io.meshlake.api.TableId;
