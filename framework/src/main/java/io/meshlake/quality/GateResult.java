@@ -14,7 +14,7 @@ import org.apache.spark.sql.Row;
  * @param quarantined rows moved out by quarantine rules: {@code rules} (array of rule names) and {@code
  *     record} (the row as JSON)
  * @param metrics Deequ's metrics of the run, stored as history once the product is published
- * @param buildPass how long the build pass took: the first job over the candidate, which computed it and, in the
+ * @param buildPass how long the build pass took: the first query over the candidate, which computed it and, in the
  *     same scan, every metric Deequ computes by aggregation; the rest of the gate's time is its own
  */
 public record GateResult(List<RuleOutcome> outcomes, Dataset<Row> publishable, Dataset<Row> quarantined,

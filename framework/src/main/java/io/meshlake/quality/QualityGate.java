@@ -51,7 +51,7 @@ import scala.collection.JavaConverters;
  * rows that break them out of the candidate; warn and fail rules are measured on the rows that would be
  * published. The caller publishes only when {@link GateResult#passed()}.
  *
- * <p>The candidate should be cached by the caller and not yet computed: the gate's first job is the build
+ * <p>The candidate should be cached by the caller and not yet computed: the gate's first query is the build
  * pass, which computes the candidate (filling the cache) and, in the same scan, every metric Deequ computes
  * by aggregation (completeness, compliance, ranges, patterns, freshness maxima, the row count). Only
  * grouping metrics (uniqueness, duplicates) and, for an incremental build, the table-level metrics over
@@ -161,7 +161,7 @@ public final class QualityGate {
         }
       }
     }
-    // The build pass: the first job over the rows computes the candidate (filling the caller's cache) and,
+    // The build pass: the first query over the rows computes the candidate (filling the caller's cache) and,
     // in the same scan, every metric Deequ can share a scan for. Grouping metrics (uniqueness, duplicates)
     // need a shuffle of their own and follow.
     Instant passStart = Instant.now();

@@ -111,7 +111,7 @@ final class Publication {
         .where(col(i.column()).isin(i.keys().toArray()).unary_$bang()));
     Dataset<Row> cached = governor.beforeGate(table, candidate, asOf).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      // The gate's first job computes the candidate (filling the cache) and its scan metrics in one pass; the
+      // The gate's first query computes the candidate (filling the cache) and its scan metrics in one pass; the
       // gate's own time is the rest.
       Instant gateStart = Instant.now();
       List<Rule> all = ProductRules.of(contract, rules);
