@@ -15,6 +15,7 @@ import io.meshlake.governance.policy.ConsentSource;
 import io.meshlake.governance.policy.PolicySet;
 import io.meshlake.governance.policy.Treatment;
 import io.meshlake.run.RunLog;
+import io.meshlake.spark.SideBySide;
 import io.meshlake.table.Commit;
 import io.meshlake.table.DeltaTableStore;
 import io.meshlake.table.Warehouse;
@@ -30,10 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -223,41 +220,13 @@ public final class Governor {
             : () -> GoldGuard.open(locations, () -> derive(view, table, contract, rows, increment, goldVersion, asOf,
                 decisions)));
       }
-      List<GovernedPublication.ClassTable> tables = inParallel(derivations);
+      // Each class table is a Spark job and a Delta commit: side by side, one's commit overlaps another's work.
+      List<GovernedPublication.ClassTable> tables = SideBySide.all("deriving the consumer classes' tables", derivations);
       Optional<String> keyId = views.stream().anyMatch(v -> !v.identity() && v.usesKey())
           ? Optional.of(keyring().current().id()) : Optional.empty();
       return new Published<>(written, new GovernedPublication(table.id(), goldVersion, keyId, tables,
           Duration.between(start, Instant.now())));
     });
-  }
-
-  /**
-   * Runs the class tables' derivations side by side: each is a Spark job and a Delta commit, and while one
-   * waits on its commit or its driver-side planning the other keeps the executors busy.
-   */
-  private static <T> List<T> inParallel(List<Supplier<T>> tasks) {
-    // Threads created here inherit the caller's active Spark session.
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, tasks.size()), runnable -> {
-      Thread thread = new Thread(runnable, "meshlake-governance");
-      thread.setDaemon(true);
-      return thread;
-    });
-    try {
-      List<Future<T>> futures = tasks.stream().map(t -> pool.submit(t::get)).toList();
-      List<T> results = new ArrayList<>();
-      for (Future<T> future : futures) {
-        results.add(future.get());
-      }
-      return results;
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException runtime ? runtime
-          : new IllegalStateException("Deriving a consumer class's table failed: " + e.getCause(), e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while deriving the consumer classes' tables", e);
-    } finally {
-      pool.shutdownNow();
-    }
   }
 
   /** A product's publication and what governance derived from it. */

@@ -14,6 +14,7 @@ import static org.apache.spark.sql.functions.when;
 
 import com.amazon.deequ.analyzers.Analyzer;
 import com.amazon.deequ.analyzers.Analyzers;
+import com.amazon.deequ.analyzers.GroupingAnalyzer;
 import com.amazon.deequ.analyzers.NumMatches;
 import com.amazon.deequ.analyzers.ScanShareableAnalyzer;
 import com.amazon.deequ.analyzers.Size;
@@ -27,6 +28,7 @@ import com.amazon.deequ.metrics.Entity;
 import com.amazon.deequ.metrics.Metric;
 import com.amazon.deequ.repository.MetricsRepository;
 import io.meshlake.api.TableId;
+import io.meshlake.spark.SideBySide;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,7 +40,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -54,8 +58,9 @@ import scala.collection.JavaConverters;
  * <p>The candidate should be cached by the caller and not yet computed: the gate's first query is the build
  * pass, which computes the candidate (filling the cache) and, in the same scan, every metric Deequ computes
  * by aggregation (completeness, compliance, ranges, patterns, freshness maxima, the row count). Only
- * grouping metrics (uniqueness, duplicates) and, for an incremental build, the table-level metrics over
- * the published rows kept take passes of their own.
+ * grouping metrics (uniqueness, duplicates: one pass per set of columns, none for a key the query is
+ * proven to group on), the count of quarantined rows and, for an incremental build, the table-level
+ * metrics over the published rows kept take passes of their own, run side by side.
  */
 public final class QualityGate {
   static final String VIOLATIONS = "__meshlake_violations";
@@ -162,16 +167,29 @@ public final class QualityGate {
       }
     }
     // The build pass: the first query over the rows computes the candidate (filling the caller's cache) and,
-    // in the same scan, every metric Deequ can share a scan for. Grouping metrics (uniqueness, duplicates)
-    // need a shuffle of their own and follow.
+    // in the same scan, every metric Deequ can share a scan for.
     Instant passStart = Instant.now();
-    AnalyzerContext rowMetrics = analyse(measured, rowAnalyzers.stream().filter(QualityGate::scanShareable).toList());
+    AnalyzerContext scanned = analyse(measured, rowAnalyzers.stream().filter(QualityGate::scanShareable).toList());
     Duration buildPass = Duration.between(passStart, Instant.now());
-    rowMetrics = rowMetrics.$plus$plus(analyse(measured, rowAnalyzers.stream()
-        .filter(a -> !scanShareable(a) && !proven.containsKey(a)).toList()))
-        .$plus$plus(new AnalyzerContext(scala.collection.immutable.Map$.MODULE$.<Analyzer<?, Metric<?>>, Metric<?>>empty()
+    // The other queries read the computed candidate and not each other's results, so they run side by side:
+    // a grouping pass per set of columns (uniqueness and duplicates shuffle the rows), the count of rows each
+    // quarantine rule moved, and for an incremental build the table-level pass.
+    List<Supplier<AnalyzerContext>> passes = new ArrayList<>();
+    Dataset<Row> rows = measured;
+    groupings(rowAnalyzers, proven.keySet()).forEach(g -> passes.add(() -> analyse(rows, g)));
+    int groupingPasses = passes.size();
+    Dataset<Row> quarantine = quarantined;
+    passes.add(() -> analyse(quarantine, quarantineCounts(rules)));
+    passes.add(() -> unchanged.isPresent() ? analyse(table, List.copyOf(tableAnalyzers)) : AnalyzerContext.empty());
+    List<AnalyzerContext> measures = SideBySide.all("measuring the quality of " + rules.size() + " rule(s)", passes);
+    AnalyzerContext rowMetrics = scanned.$plus$plus(new AnalyzerContext(
+        scala.collection.immutable.Map$.MODULE$.<Analyzer<?, Metric<?>>, Metric<?>>empty()
             .$plus$plus(JavaConverters.mapAsScalaMap(proven))));
-    AnalyzerContext tableMetrics = unchanged.isPresent() ? analyse(table, List.copyOf(tableAnalyzers)) : rowMetrics;
+    for (AnalyzerContext grouped : measures.subList(0, groupingPasses)) {
+      rowMetrics = rowMetrics.$plus$plus(grouped);
+    }
+    Map<String, Long> quarantinedByRule = quarantinedByRule(measures.get(groupingPasses), rules);
+    AnalyzerContext tableMetrics = unchanged.isPresent() ? measures.get(groupingPasses + 1) : rowMetrics;
     // Ratios over no rows (an incremental build whose keys lost all their rows) hold: nothing is published.
     boolean nothingMeasured = JavaConverters.mapAsJavaMap(rowMetrics.metricMap()).entrySet().stream()
         .anyMatch(e -> ((Object) e.getKey()) instanceof Size && e.getValue().value().isSuccess()
@@ -184,7 +202,6 @@ public final class QualityGate {
     for (com.amazon.deequ.checks.Check check : tableChecks) {
       checks.put(check.description(), check.evaluate(tableMetrics));
     }
-    Map<String, Long> quarantinedByRule = quarantinedByRule(quarantined, rules);
     List<RuleOutcome> outcomes = new ArrayList<>();
     for (Rule rule : rules) {
       if (rule.action() == Action.QUARANTINE) {
@@ -263,15 +280,58 @@ public final class QualityGate {
         .withColumn(name, expr("coalesce(`" + name + "`, false)"));
   }
 
-  private static Map<String, Long> quarantinedByRule(Dataset<Row> quarantined, List<Rule> rules) {
-    Map<String, Long> counts = new HashMap<>();
-    if (rules.stream().noneMatch(r -> r.action() == Action.QUARANTINE)) {
-      return counts;
+  /** Grouping analyzers not answered by a proof, one list per set of columns (Deequ groups the rows once per set). */
+  private static List<List<Analyzer<?, Metric<?>>>> groupings(Set<Analyzer<?, Metric<?>>> analyzers,
+      Set<Analyzer<?, Metric<?>>> proven) {
+    Map<Set<String>, List<Analyzer<?, Metric<?>>>> bySet = new LinkedHashMap<>();
+    for (Analyzer<?, Metric<?>> analyzer : analyzers) {
+      if (!scanShareable(analyzer) && !proven.contains(analyzer)) {
+        Set<String> columns = ((Object) analyzer) instanceof GroupingAnalyzer<?, ?> g
+            ? new TreeSet<>(JavaConverters.seqAsJavaList(g.groupingColumns())) : Set.of();
+        bySet.computeIfAbsent(columns, c -> new ArrayList<>()).add(analyzer);
+      }
     }
-    for (Row row : quarantined.selectExpr("explode(rules) AS rule").groupBy("rule").count().collectAsList()) {
-      counts.put(row.getString(0), row.getLong(1));
+    return List.copyOf(bySet.values());
+  }
+
+  /**
+   * The quarantined rows counted, and counted per quarantine rule (those whose rules include it); none when
+   * the product has no quarantine rule.
+   */
+  private static List<Analyzer<?, Metric<?>>> quarantineCounts(List<Rule> rules) {
+    List<Analyzer<?, Metric<?>>> counts = new ArrayList<>();
+    rules.stream().filter(r -> r.action() == Action.QUARANTINE).forEach(r -> counts.add(movedBy(r)));
+    if (!counts.isEmpty()) {
+      counts.add(rowCountMetric());
     }
     return counts;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Analyzer<?, Metric<?>> movedBy(Rule rule) {
+    return (Analyzer) new Size(Option.apply("array_contains(rules, '" + rule.name() + "')"));
+  }
+
+  private static Map<String, Long> quarantinedByRule(AnalyzerContext counts, List<Rule> rules) {
+    Map<String, Long> moved = new HashMap<>();
+    if (counts.metricMap().isEmpty() || count(counts, rowCountMetric(), "quarantined rows") == 0) {
+      return moved; // Deequ has no conditional count over no rows
+    }
+    for (Rule rule : rules) {
+      if (rule.action() == Action.QUARANTINE) {
+        moved.put(rule.name(), count(counts, movedBy(rule), "rows " + rule.name() + " moved to quarantine"));
+      }
+    }
+    return moved;
+  }
+
+  private static long count(AnalyzerContext counts, Analyzer<?, Metric<?>> size, String what) {
+    Metric<?> metric = counts.metricMap().get(size).get();
+    if (metric.value().isFailure()) {
+      throw new IllegalStateException("Counting the " + what + " failed: " + metric.value().failed().get().getMessage(),
+          metric.value().failed().get());
+    }
+    return ((Number) metric.value().get()).longValue();
   }
 
   private static RuleOutcome outcome(Rule rule, CheckResult result, long asOfSeconds) {

@@ -6,12 +6,14 @@ import io.meshlake.api.TableId;
 import io.meshlake.ingest.IngestedFile;
 import io.meshlake.table.DeltaTableStore;
 import java.sql.Timestamp;
-import org.apache.hadoop.fs.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -112,20 +114,17 @@ public final class RunLog {
   }
 
   /**
-   * The files recorded as ingested into these tables by successful builds that ended after {@code
-   * since} (a query of the run log table; empty before the first run).
+   * The latest content of each file ingested into these tables, where a successful build that ended after
+   * {@code since} ingested it (none before the first run).
    */
-  public List<IngestedFile> filesIngestedSince(java.util.Set<TableId> tables, java.time.Instant since) {
-    if (tables.isEmpty() || store.latestVersion(location()).isEmpty()) {
-      return List.of();
-    }
+  public List<IngestedFile> latestFilesIngestedSince(Set<TableId> tables, Instant since) {
+    RunLogState s = load();
     List<IngestedFile> files = new ArrayList<>();
-    store.spark().read().format("delta").load(location())
-        .where(col("table_name").isin(tables.stream().map(TableId::qualifiedName).toArray())
-            .and(col("status").equalTo(BuildStatus.SUCCEEDED.name()))
-            .and(col("ended_at").gt(Timestamp.from(since))))
-        .selectExpr("explode(files) AS f").select("f.*").collectAsList()
-        .forEach(f -> files.add(file(f)));
+    for (TableId table : tables) {
+      Map<String, Instant> at = s.ingestedAt().getOrDefault(table.qualifiedName(), Map.of());
+      s.ingested().getOrDefault(table.qualifiedName(), Map.of()).values().stream()
+          .filter(f -> at.get(f.path()).isAfter(since)).forEach(files::add);
+    }
     return files;
   }
 
@@ -135,7 +134,7 @@ public final class RunLog {
     }
     Optional<Long> version = store.latestVersion(location());
     if (version.isEmpty()) {
-      state = new RunLogState(-1, Map.of(), Map.of());
+      state = RunLogState.EMPTY;
       return state;
     }
     Path cache = cachePath();
@@ -157,7 +156,7 @@ public final class RunLog {
         .where(col("status").equalTo(BuildStatus.SUCCEEDED.name()))
         .orderBy(col("ended_at"))
         .collectAsList().stream().map(RunLog::fromRow).toList();
-    return new RunLogState(-1, Map.of(), Map.of()).plus(builds, version);
+    return RunLogState.EMPTY.plus(builds, version);
   }
 
   private static TableBuild fromRow(Row row) {
@@ -178,7 +177,7 @@ public final class RunLog {
         f.getLong(6), f.getLong(7));
   }
 
-  private static java.time.Instant toInstant(Object value) {
-    return value instanceof Timestamp ts ? ts.toInstant() : (java.time.Instant) value;
+  private static Instant toInstant(Object value) {
+    return value instanceof Timestamp ts ? ts.toInstant() : (Instant) value;
   }
 }

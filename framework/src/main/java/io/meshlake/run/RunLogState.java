@@ -8,6 +8,8 @@ import io.meshlake.ingest.IngestedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,9 +28,15 @@ import org.apache.hadoop.fs.Path;
  *
  * @param version the run log version this state reflects
  * @param lastSuccess by qualified table name
- * @param ingested by qualified table name, then file path
+ * @param ingested by qualified table name, then file path: the latest content ingested under the path
+ * @param ingestedAt by qualified table name, then file path: when that content was ingested (the end of its
+ *     build, to the microsecond as the run log keeps it)
  */
-record RunLogState(long version, Map<String, TableBuild> lastSuccess, Map<String, Map<String, IngestedFile>> ingested) {
+record RunLogState(long version, Map<String, TableBuild> lastSuccess, Map<String, Map<String, IngestedFile>> ingested,
+    Map<String, Map<String, Instant>> ingestedAt) {
+  /** The state before the first run. */
+  static final RunLogState EMPTY = new RunLogState(-1, Map.of(), Map.of(), Map.of());
+
   private static final ObjectMapper JSON = new ObjectMapper()
       .registerModule(new JavaTimeModule())
       .registerModule(new Jdk8Module())
@@ -39,15 +47,21 @@ record RunLogState(long version, Map<String, TableBuild> lastSuccess, Map<String
     Map<String, TableBuild> last = new HashMap<>(lastSuccess);
     Map<String, Map<String, IngestedFile>> files = new HashMap<>();
     ingested.forEach((table, byPath) -> files.put(table, new LinkedHashMap<>(byPath)));
+    Map<String, Map<String, Instant>> times = new HashMap<>();
+    ingestedAt.forEach((table, byPath) -> times.put(table, new HashMap<>(byPath)));
     for (TableBuild build : builds) {
       if (build.status() == BuildStatus.SUCCEEDED) {
         String table = build.table().qualifiedName();
         last.put(table, build);
         Map<String, IngestedFile> byPath = files.computeIfAbsent(table, t -> new LinkedHashMap<>());
-        build.files().forEach(f -> byPath.put(f.path(), f));
+        Map<String, Instant> at = times.computeIfAbsent(table, t -> new HashMap<>());
+        for (IngestedFile f : build.files()) {
+          byPath.put(f.path(), f);
+          at.put(f.path(), build.endedAt().truncatedTo(ChronoUnit.MICROS));
+        }
       }
     }
-    return new RunLogState(newVersion, last, files);
+    return new RunLogState(newVersion, last, files, times);
   }
 
   /** The cached state, if the cache exists and reflects {@code version}. */
@@ -59,7 +73,8 @@ record RunLogState(long version, Map<String, TableBuild> lastSuccess, Map<String
       }
       try (InputStream in = fs.open(file)) {
         RunLogState state = JSON.readValue(in, RunLogState.class);
-        return state.version() == version ? Optional.of(state) : Optional.empty();
+        // A cache written before ingest times were kept lacks them: read the table instead.
+        return state.version() == version && state.ingestedAt() != null ? Optional.of(state) : Optional.empty();
       }
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // a missing or unreadable cache only costs a read of the run log

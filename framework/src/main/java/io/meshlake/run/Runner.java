@@ -152,7 +152,7 @@ public final class Runner {
     upstream.removeIf(t -> t.layer() != io.meshlake.api.Layer.BRONZE);
     Instant since = runLog.lastSuccess(step.id()).map(TableBuild::endedAt).orElse(Instant.EPOCH);
     Map<String, IngestedFile> latest = new HashMap<>();
-    List<IngestedFile> files = new ArrayList<>(runLog.filesIngestedSince(upstream, since));
+    List<IngestedFile> files = new ArrayList<>(runLog.latestFilesIngestedSince(upstream, since));
     builds.stream().filter(b -> upstream.contains(b.table())).forEach(b -> files.addAll(b.files()));
     files.forEach(f -> latest.merge(f.path(), f, (a, b) -> a.fileVersion() >= b.fileVersion() ? a : b));
     return new LineCounts(sum(List.copyOf(latest.values()), IngestedFile::rowsIn),

@@ -98,6 +98,28 @@ class QualityGateTest extends SparkTestBase {
   }
 
   @Test
+  void eachQuarantineRuleCountsTheRowsItMovedAndARuleMovingNoneHolds() {
+    Rule codes = rule("code_known", new Check.ValueSet("code", List.of("A", "C"), 1.0), Action.QUARANTINE);
+    Rule ids = rule("id_small", new Check.Range("id", null, 100.0, 1.0), Action.QUARANTINE);
+    FileSystemMetricsRepository repository = new FileSystemMetricsRepository(spark(), history.resolve("q.json").toString());
+
+    GateResult some = gate().evaluate(candidate(), List.of(codes, ids), Instant.now(), LineCounts.NONE, repository,
+        Optional.empty());
+    GateResult none = gate().evaluate(candidate(), List.of(ids), Instant.now(), LineCounts.NONE, repository,
+        Optional.empty());
+
+    // Rows 2 and 5 have code B; every id is below 100.
+    assertThat(some.outcomes()).extracting(o -> o.rule().name() + " " + o.status() + " " + o.metric().getAsDouble())
+        .containsExactly("code_known QUARANTINED 2.0", "id_small PASSED 0.0");
+    assertThat(some.quarantined().count()).isEqualTo(2);
+    assertThat(none.outcomes()).singleElement().satisfies(o -> {
+      assertThat(o.status()).isEqualTo(RuleOutcome.Status.PASSED);
+      assertThat(o.message()).startsWith("0 row(s) moved to quarantine");
+    });
+    assertThat(none.quarantined().count()).isZero();
+  }
+
+  @Test
   void aStaleCandidateFailsFreshness() {
     GateResult result = gate().evaluate(candidate(), List.of(rule("fresh", new Check.Freshness("at", Duration.ofHours(24)),
             Action.FAIL)), Instant.parse("2026-01-04T00:00:00Z"), LineCounts.NONE,

@@ -11,15 +11,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RunLogTest extends SparkTestBase {
   private static final TableId RAW = TableId.parse("d_bronze.raw");
 
   private static TableBuild ingest(String run, String path, String checksum) {
-    Instant now = Instant.now();
-    return new TableBuild(run, RAW, BuildStatus.SUCCEEDED, now, now, 1, 1, 0, Map.of(), Optional.of(1L),
-        List.of(new IngestedFile(path, checksum, 10, 1, 1, 1, 1, 0)), "");
+    return ingest(run, Instant.now(), new IngestedFile(path, checksum, 10, 1, 1, 1, 1, 0));
+  }
+
+  private static TableBuild ingest(String run, Instant endedAt, IngestedFile... files) {
+    return new TableBuild(run, RAW, BuildStatus.SUCCEEDED, endedAt, endedAt, 1, 1, 0, Map.of(), Optional.of(1L),
+        List.of(files), "");
   }
 
   @Test
@@ -49,5 +53,30 @@ class RunLogTest extends SparkTestBase {
     assertThat(fresh.ingestedFiles(RAW)).containsOnlyKeys("file:/a.csv");
     assertThat(fresh.ingestedFiles(RAW).get("file:/a.csv").checksum()).isEqualTo("c1");
     assertThat(cache).exists();
+  }
+
+  @Test
+  void filesIngestedSinceATimeAreTheLatestContentOfFilesIngestedAfterIt() {
+    String warehouse = freshWarehouse();
+    Instant t = Instant.parse("2026-01-10T00:00:00Z");
+    IngestedFile oldA = new IngestedFile("file:/a.csv", "a1", 10, 1, 1, 100, 100, 0);
+    IngestedFile b = new IngestedFile("file:/b.csv", "b1", 10, 1, 1, 50, 49, 1);
+    IngestedFile newA = new IngestedFile("file:/a.csv", "a2", 10, 2, 2, 120, 118, 2);
+    IngestedFile c = new IngestedFile("file:/c.csv", "c1", 10, 1, 1, 7, 7, 0);
+    RunLog log = new RunLog(new DeltaTableStore(spark(), warehouse));
+    log.record(List.of(ingest("r1", t.minusSeconds(60), oldA, b)));
+    log.record(List.of(ingest("r2", t.plusSeconds(60), newA)));
+    log.record(List.of(ingest("r3", t.plusSeconds(120), c)));
+
+    // The extended cache and a fresh read of the table (cache deleted) answer alike.
+    List<IngestedFile> cached = log.latestFilesIngestedSince(Set.of(RAW), t);
+    new File(warehouse, RunLog.NAMESPACE + "/" + RunLog.TABLE + "_state.json").delete();
+    List<IngestedFile> read = new RunLog(new DeltaTableStore(spark(), warehouse))
+        .latestFilesIngestedSince(Set.of(RAW), t);
+
+    assertThat(cached).containsExactlyInAnyOrder(newA, c);
+    assertThat(read).containsExactlyInAnyOrder(newA, c);
+    assertThat(log.latestFilesIngestedSince(Set.of(RAW), t.plusSeconds(90))).containsExactly(c);
+    assertThat(log.latestFilesIngestedSince(Set.of(TableId.parse("d_bronze.other")), Instant.EPOCH)).isEmpty();
   }
 }
