@@ -1,7 +1,10 @@
 package io.meshlake.api;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.struct;
 
@@ -37,6 +40,9 @@ public record ViewTransform(String resource, String input, ViewDefinition view) 
   private static final String CARRIED_VERSION = "__meshlake_resource_version";
   private static final String LATEST_ID = "__meshlake_latest_id";
   private static final String LATEST_VERSION = "__meshlake_latest_version";
+  private static final String VERSIONS = "__meshlake_versions";
+  /** The most resources with several versions whose latest versions are collected and broadcast. */
+  private static final int BROADCAST_LIMIT = 100_000;
 
   /**
    * Loads and checks {@code meshlake/<domain>/<path>} from the classpath.
@@ -71,10 +77,18 @@ public record ViewTransform(String resource, String input, ViewDefinition view) 
 
   /**
    * The view's rows over the latest version of each resource of these bronze rows (the version {@link
-   * Deduplicate#latestFhirVersion} picks). The view runs first and only the rows of each resource's latest
-   * version are kept, by a join on narrow columns: the resources' JSON is never shuffled.
+   * Deduplicate#latestFhirVersion} picks). The view runs first; only resources delivered in several versions
+   * need their latest picked, and those are found by an aggregation of narrow columns. When they are few (the
+   * usual case: an extract holds each resource once) their latest versions are collected and broadcast, so
+   * the view's rows are filtered where they are made and never shuffled; otherwise the rows are joined with
+   * the latest version of every resource.
    */
   public Dataset<Row> over(Dataset<Row> bronzeRows) {
+    return over(bronzeRows, BROADCAST_LIMIT);
+  }
+
+  /** {@link #over(Dataset)}, broadcasting the latest versions of at most {@code broadcastLimit} resources. */
+  Dataset<Row> over(Dataset<Row> bronzeRows, int broadcastLimit) {
     List<Column> order = new ArrayList<>(List.of(col(FhirResources.LAST_UPDATED),
         expr("try_cast(" + FhirResources.VERSION_ID + " AS BIGINT)")));
     IngestColumns.ARRIVAL_ORDER.forEach(c -> order.add(col(c)));
@@ -83,10 +97,20 @@ public record ViewTransform(String resource, String input, ViewDefinition view) 
         .select(col(FhirResources.RESOURCE), col(FhirResources.ID).as(CARRIED_ID),
             struct(order.toArray(Column[]::new)).as(CARRIED_VERSION));
     Dataset<Row> latest = resources.groupBy(col(CARRIED_ID).as(LATEST_ID))
-        .agg(max(col(CARRIED_VERSION)).as(LATEST_VERSION));
+        .agg(max(col(CARRIED_VERSION)).as(LATEST_VERSION), count(lit(1)).as(VERSIONS));
     Dataset<Row> rows = FhirView.apply(resources, view, List.of(CARRIED_ID, CARRIED_VERSION));
-    return rows.join(latest, rows.col(CARRIED_ID).equalTo(latest.col(LATEST_ID))
-            .and(rows.col(CARRIED_VERSION).eqNullSafe(latest.col(LATEST_VERSION))))
-        .drop(CARRIED_ID, CARRIED_VERSION, LATEST_ID, LATEST_VERSION);
+    Dataset<Row> repeated = latest.where(col(VERSIONS).gt(1)).drop(VERSIONS);
+    List<Row> few = repeated.limit(broadcastLimit + 1).collectAsList();
+    Dataset<Row> kept;
+    if (few.size() <= broadcastLimit) {
+      Dataset<Row> local = bronzeRows.sparkSession().createDataFrame(few, repeated.schema());
+      kept = rows.join(broadcast(local), rows.col(CARRIED_ID).equalTo(local.col(LATEST_ID)), "left_outer")
+          .where(col(LATEST_ID).isNull().or(rows.col(CARRIED_VERSION).eqNullSafe(local.col(LATEST_VERSION))));
+    } else {
+      Dataset<Row> all = latest.drop(VERSIONS);
+      kept = rows.join(all, rows.col(CARRIED_ID).equalTo(all.col(LATEST_ID))
+          .and(rows.col(CARRIED_VERSION).eqNullSafe(all.col(LATEST_VERSION))));
+    }
+    return kept.drop(CARRIED_ID, CARRIED_VERSION, LATEST_ID, LATEST_VERSION);
   }
 }

@@ -16,6 +16,7 @@ import io.meshlake.testing.TestGovernance;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,21 @@ class FhirViewTableTest extends SparkTestBase {
     assertThat(run().succeeded()).isTrue();
     assertThat(sql("SELECT patient_id, family FROM fhirtest_silver.patients ORDER BY patient_id"))
         .extracting(Row::toString).containsExactly("[p1,New]", "[p2,Renamed]");
+  }
+
+  @Test
+  void manyRepeatedResourcesAreJoinedWithTheirLatestVersionsInsteadOfBroadcast() {
+    write(extract.resolve("Patient.000.ndjson"), patient("p1", "Old", "1", "2024-01-01T00:00:00Z"),
+        patient("p1", "New", "2", "2024-02-01T00:00:00Z"), patient("p2", "Once", "1", "2024-01-01T00:00:00Z"),
+        patient("p3", "Later", "2", "2024-03-01T00:00:00Z"), patient("p3", "Earlier", "1", "2024-01-01T00:00:00Z"));
+    assertThat(run().succeeded()).isTrue();
+    ViewTransform view = ViewTransform.load("fhirtest", "views/patient.json", "patients_raw");
+    Dataset<Row> bronze = spark().table("fhirtest_bronze.patients_raw");
+
+    for (int limit : new int[] {0, 1, 2}) { // p1 and p3 have two versions: joined, joined, broadcast
+      assertThat(view.over(bronze, limit).select("patient_id", "family").orderBy("patient_id").collectAsList())
+          .as("limit " + limit).extracting(Row::toString).containsExactly("[p1,New]", "[p2,Once]", "[p3,Later]");
+    }
   }
 
   @Test

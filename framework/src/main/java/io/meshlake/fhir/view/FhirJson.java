@@ -22,6 +22,17 @@ public final class FhirJson {
     return MAPPER;
   }
 
+  /** Parses UTF-8 encoded JSON; the message names what was being read. */
+  public static JsonNode parse(byte[] utf8, String what) {
+    try {
+      return MAPPER.readTree(utf8);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Cannot parse " + what + " as JSON: " + e.getOriginalMessage(), e);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Cannot read " + what, e);
+    }
+  }
+
   /** Parses JSON text; the message names what was being read. */
   public static JsonNode parse(String json, String what) {
     try {

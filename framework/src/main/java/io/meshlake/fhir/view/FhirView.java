@@ -76,7 +76,8 @@ public final class FhirView {
     Dataset<Row> candidates = inputColumns.contains(RESOURCE_TYPE)
         ? resources.where(functions.col(RESOURCE_TYPE).equalTo(compiled.resource()))
         : resources;
-    List<org.apache.spark.sql.Column> selected = new ArrayList<>(List.of(functions.col(RESOURCE)));
+    // The JSON as its UTF-8 bytes: Jackson reads them directly, without decoding a String first.
+    List<org.apache.spark.sql.Column> selected = new ArrayList<>(List.of(functions.col(RESOURCE).cast("binary")));
     carried.forEach(c -> selected.add(functions.col(c)));
     // lenient: dates and timestamps are accepted as java.sql or java.time values, whatever the session's java8API setting
     return candidates.select(selected.toArray(org.apache.spark.sql.Column[]::new))
@@ -98,7 +99,7 @@ public final class FhirView {
         public boolean hasNext() {
           while (!pending.hasNext() && input.hasNext()) {
             Row in = input.next();
-            String json = in.getString(0);
+            byte[] json = in.getAs(0);
             if (json == null) {
               continue;
             }
