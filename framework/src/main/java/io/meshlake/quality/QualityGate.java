@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -157,10 +158,12 @@ public final class QualityGate {
     // uniqueness as a proven metric instead of a shuffle of every row (the rows measured are a subset of
     // the candidate's, so they are unique too).
     Map<Analyzer<?, Metric<?>>, Metric<?>> proven = new LinkedHashMap<>();
+    Set<List<String>> provenKeys = new HashSet<>();
     for (Analyzer<?, Metric<?>> analyzer : rowAnalyzers) {
       if (((Object) analyzer) instanceof Uniqueness u && u.where().isEmpty()) {
         List<String> key = JavaConverters.seqAsJavaList(u.columns());
         if (PlanKeys.unique(candidate, key)) {
+          provenKeys.add(List.copyOf(key));
           proven.put(analyzer, Analyzers.metricFromValue(1.0, "Uniqueness", String.join(",", key),
               key.size() == 1 ? Entity.Column() : Entity.Multicolumn(), Option.empty()));
         }
@@ -180,7 +183,9 @@ public final class QualityGate {
     int groupingPasses = passes.size();
     Dataset<Row> quarantine = quarantined;
     passes.add(() -> analyse(quarantine, quarantineCounts(rules)));
-    passes.add(() -> unchanged.isPresent() ? analyse(table, List.copyOf(tableAnalyzers)) : AnalyzerContext.empty());
+    if (unchanged.isPresent()) {
+      passes.add(() -> analyse(table, List.copyOf(tableAnalyzers)));
+    }
     List<AnalyzerContext> measures = SideBySide.all("measuring the quality of " + rules.size() + " rule(s)", passes);
     AnalyzerContext rowMetrics = scanned.$plus$plus(new AnalyzerContext(
         scala.collection.immutable.Map$.MODULE$.<Analyzer<?, Metric<?>>, Metric<?>>empty()
@@ -221,8 +226,7 @@ public final class QualityGate {
             "no rows to publish, nothing to measure (" + rule.check().threshold() + ")"));
       } else {
         RuleOutcome judged = outcome(rule, checks.get(rule.name()), asOfSeconds);
-        boolean byConstruction = rule.check() instanceof Check.Uniqueness u && proven.keySet().stream()
-            .anyMatch(a -> JavaConverters.seqAsJavaList(((Uniqueness) (Object) a).columns()).equals(u.columns()));
+        boolean byConstruction = rule.check() instanceof Check.Uniqueness u && provenKeys.contains(u.columns());
         outcomes.add(byConstruction ? new RuleOutcome(rule, judged.status(), judged.metric(), judged.message()
             + "; unique by construction (the query groups or de-duplicates its rows on these columns)") : judged);
       }

@@ -203,10 +203,10 @@ public final class SparkColumns implements Serializable {
     int nanos = 0;
     if (text.charAt(i) == '.') {
       int start = ++i;
-      while (i < n && Character.isDigit(text.charAt(i)) && i - start < 9) {
+      while (i < n && isAsciiDigit(text.charAt(i)) && i - start < 9) {
         nanos = nanos * 10 + (text.charAt(i++) - '0');
       }
-      if (i == start || (i < n && Character.isDigit(text.charAt(i)))) {
+      if (i == start || (i < n && isAsciiDigit(text.charAt(i)))) {
         return null;
       }
       for (int k = i - start; k < 9; k++) {
@@ -233,12 +233,16 @@ public final class SparkColumns implements Serializable {
     return timestamp;
   }
 
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
   /** The non-negative number written by {@code count} ASCII digits at {@code from}; -1 if one is not a digit. */
   private static int digits(String text, int from, int count) {
     int value = 0;
     for (int i = from; i < from + count; i++) {
       char c = text.charAt(i);
-      if (c < '0' || c > '9') {
+      if (!isAsciiDigit(c)) {
         return -1;
       }
       value = value * 10 + (c - '0');

@@ -36,10 +36,10 @@ class SparkColumnsTimestampTest {
 
   @Test
   void otherShapesAreLeftToJavaTime() {
-    // no zone (UTC), a date only, out-of-range fields, ten fraction digits, a malformed offset
+    // no zone (UTC), a date only, out-of-range fields, ten fraction digits, a malformed offset, a non-ASCII digit
     for (String text : new String[] {"2024-02-01T10:00:00", "2024-02-01", "2023-02-29T00:00:00Z", "2024-13-01T00:00:00Z",
         "2024-01-01T24:00:00Z", "2024-01-01T00:60:00Z", "2024-01-01T00:00:00.1234567890Z", "2024-01-01T00:00:00+5:00",
-        "2024-01-01T00:00:00.Z", "2024-01-01T00:00:00+19:00"}) {
+        "2024-01-01T00:00:00.Z", "2024-01-01T00:00:00+19:00", "2024-01-01T00:00:00.\u0665Z"}) {
       assertThat(SparkColumns.instant(text)).as(text).isNull();
     }
     assertThat(SparkColumns.timestamp("2024-02-01T10:00:00"))
