@@ -64,13 +64,26 @@ public record ConsentFilter(String purpose, ConsentModel model, LocalDate asOf) 
    */
   public Dataset<Row> apply(Dataset<Row> input, String memberColumn, Dataset<Row> consents) {
     Columns.require(input, memberColumn, "filter by consent on");
-    Columns.requireAll(consents, List.of(CONSENT_SCHEMA.fieldNames()), "read consents from");
-    boolean permitsOnly = model == ConsentModel.OPT_IN;
-    Dataset<Row> decisive = latestDecisions(consents)
-        .where(col("permits").equalTo(lit(permitsOnly)))
-        .select(col("member_id").as("_consent_member_id"));
+    Dataset<Row> decisive = decisive(consents).select(col("member_id").as("_consent_member_id"));
     Column sameMember = input.col(memberColumn).equalTo(decisive.col("_consent_member_id"));
-    return input.join(decisive, sameMember, permitsOnly ? "left_semi" : "left_anti");
+    return input.join(decisive, sameMember, keepsDecisive() ? "left_semi" : "left_anti");
+  }
+
+  /**
+   * The members ({@code member_id}) whose decision settles the filter: those who permit under {@link
+   * ConsentModel#OPT_IN} (only they are kept), those who deny under {@link ConsentModel#OPT_OUT} (only they are
+   * removed).
+   *
+   * @throws IllegalArgumentException naming a missing column of {@code consents}
+   */
+  public Dataset<Row> decisive(Dataset<Row> consents) {
+    Columns.requireAll(consents, List.of(CONSENT_SCHEMA.fieldNames()), "read consents from");
+    return latestDecisions(consents).where(col("permits").equalTo(lit(keepsDecisive()))).select("member_id");
+  }
+
+  /** Whether the {@link #decisive} members are the ones kept (opt-in) rather than the ones removed (opt-out). */
+  public boolean keepsDecisive() {
+    return model == ConsentModel.OPT_IN;
   }
 
   /** Per member, whether the latest decision in effect for the purpose permits. */

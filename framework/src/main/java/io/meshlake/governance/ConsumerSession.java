@@ -19,6 +19,7 @@ import org.apache.spark.sql.catalyst.plans.logical.LocalRelation;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.catalyst.plans.logical.OneRowRelation;
 import org.apache.spark.sql.catalyst.plans.logical.Range;
+import org.apache.spark.sql.catalyst.plans.logical.View;
 import org.apache.spark.sql.delta.catalog.DeltaTableV2;
 import org.apache.spark.sql.execution.CommandExecutionMode;
 import org.apache.spark.sql.execution.datasources.HadoopFsRelation;
@@ -29,7 +30,8 @@ import scala.collection.JavaConverters;
 /**
  * A SQL session as one consumer class ({@code meshlake sql --as <class>}): the gold products are
  * registered under their usual names ({@code claims_gold.member_month_costs}), each resolving to the
- * class's table (or to the gold table for a class that sees it unchanged), and nothing else. A query
+ * class's view ({@link Governor#viewSql}), its table (an aggregate with small cells suppressed) or the gold
+ * table (for a class that sees it unchanged), and nothing else. A query
  * may only read those tables: commands, other tables or files, Java reflection and external programs
  * ({@code TRANSFORM ... USING}) are refused with the list of what is allowed. Every query, allowed or refused, is recorded in the audit log.
  */
@@ -37,7 +39,9 @@ public final class ConsumerSession implements AutoCloseable {
   private final Warehouse store;
   private final Governor governor;
   private final String consumerClass;
+  /** The location of each table the class may query, by name; {@link #VIEW} for a view of the class. */
   private final Map<String, String> tables;
+  private static final String VIEW = "(view)";
 
   private ConsumerSession(Warehouse store, Governor governor, String consumerClass, Map<String, String> tables) {
     this.store = store;
@@ -63,28 +67,39 @@ public final class ConsumerSession implements AutoCloseable {
         continue;
       }
       ClassView view = ClassView.resolve(governor.policies(), consumerClass, id, product.contract().orElseThrow());
-      String location = view.identity() ? store.location(id) : governor.location(consumerClass, id);
-      if (!view.identity()) {
+      String republish = ": publish it again (./meshlake run " + id.domain() + ")";
+      if (view.identity()) {
+        store.register(id); // the gold table itself (an Iceberg product's view of it)
+        tables.put(id.qualifiedName(), store.location(id));
+      } else if (Governor.materialises(view)) {
+        String location = governor.location(consumerClass, id);
         Optional<Long> derivedFrom = governor.derivedFrom(consumerClass, id);
         if (derivedFrom.isEmpty()) {
-          warn.accept(id + " has no " + consumerClass + " table yet: publish it again (./meshlake run " + id.domain() + ")");
+          warn.accept(id + " has no " + consumerClass + " table yet" + republish);
           continue;
         }
         long current = store.version(id).orElseThrow();
         if (derivedFrom.get() != current) {
           warn.accept("The " + consumerClass + " table of " + id + " was derived from version " + derivedFrom.get()
-              + " but the product is at version " + current + ": publish it again (./meshlake run " + id.domain() + ")");
+              + " but the product is at version " + current + republish);
         }
-      }
-      if (view.identity()) {
-        store.register(id); // the gold table itself (an Iceberg product's view of it)
-      } else {
         store.unregister(id);
         store.spark().sql("CREATE DATABASE IF NOT EXISTS " + id.namespace());
         store.spark().sql("CREATE TABLE " + id.qualifiedName() + " USING delta LOCATION '"
             + location.replace("'", "\\'") + "'");
+        tables.put(id.qualifiedName(), location);
+      } else {
+        Optional<String> sql = governor.viewSql(view);
+        if (sql.isEmpty()) {
+          warn.accept(id + " has no " + consumerClass + " view yet (it was published before views or consent sets)"
+              + republish);
+          continue;
+        }
+        store.unregister(id);
+        store.spark().sql("CREATE DATABASE IF NOT EXISTS " + id.namespace());
+        store.spark().sql("CREATE VIEW " + id.qualifiedName() + " AS " + sql.get());
+        tables.put(id.qualifiedName(), VIEW);
       }
-      tables.put(id.qualifiedName(), location);
     }
     return new ConsumerSession(store, governor, consumerClass, tables);
   }
@@ -100,25 +115,40 @@ public final class ConsumerSession implements AutoCloseable {
    * @throws IllegalArgumentException saying what was refused and what is allowed
    */
   public Dataset<Row> query(String sql) {
+    LogicalPlan parsed;
+    try {
+      parsed = store.spark().sessionState().sqlParser().parsePlan(sql);
+    } catch (Exception e) {
+      throw refused(sql, List.of(), firstLine(e), e);
+    }
+    if (parsed instanceof Command) { // refused before analysis, which may fail first on what the command targets
+      throw refused(sql, List.of(), "it is a command (" + parsed.nodeName() + "), not a query", null);
+    }
     LogicalPlan analyzed;
     try {
-      LogicalPlan parsed = store.spark().sessionState().sqlParser().parsePlan(sql);
       analyzed = store.spark().sessionState().executePlan(parsed, CommandExecutionMode.SKIP()).analyzed();
-    } catch (Exception e) { // AnalysisException (checked in Java's eyes, though Scala throws it freely) or a parse error
-      String reason = e.getMessage().lines().findFirst().orElse("").replaceAll("[.\\s]+$", "");
-      record(sql, "refused", List.of(), reason);
-      throw new IllegalArgumentException("Query refused for class " + consumerClass + ": " + reason + ". " + allowed(), e);
+    } catch (Exception e) { // AnalysisException (checked in Java's eyes, though Scala throws it freely)
+      throw refused(sql, List.of(), firstLine(e), e);
     }
     List<String> problems = new ArrayList<>();
     List<String> read = new ArrayList<>();
     check(analyzed, problems, read);
     if (!problems.isEmpty()) {
-      String reason = String.join("; ", problems);
-      record(sql, "refused", read, reason);
-      throw new IllegalArgumentException("Query refused for class " + consumerClass + ": " + reason + ". " + allowed());
+      throw refused(sql, read, String.join("; ", problems), null);
     }
     record(sql, "allowed", read, "");
     return store.spark().sql(sql);
+  }
+
+  /** Records a refused query and says why, and what is allowed. */
+  private IllegalArgumentException refused(String sql, List<String> read, String reason, Exception cause) {
+    record(sql, "refused", read, reason);
+    return new IllegalArgumentException("Query refused for class " + consumerClass + ": " + reason + ". " + allowed(),
+        cause);
+  }
+
+  private static String firstLine(Exception e) {
+    return String.valueOf(e.getMessage()).lines().findFirst().orElse("").replaceAll("[.\\s]+$", "");
   }
 
   private String allowed() {
@@ -128,6 +158,13 @@ public final class ConsumerSession implements AutoCloseable {
 
   /** Walks the plan, its subqueries and their expressions, noting what it reads and what is not allowed. */
   private void check(LogicalPlan plan, List<String> problems, List<String> read) {
+    if (plan instanceof View view && view.desc().identifier().database().isDefined()) {
+      String name = view.desc().identifier().database().get() + "." + view.desc().identifier().table();
+      if (tables.containsKey(name)) {
+        read.add(name); // one of the class's views, which this session defined: what it reads is governed
+        return;
+      }
+    }
     if (plan instanceof Command) {
       problems.add("it is a command (" + plan.nodeName() + "), not a query");
     }

@@ -1,11 +1,8 @@
 package io.meshlake.governance;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.delta.tables.DeltaTable;
 import io.meshlake.api.DerivedTable;
 import io.meshlake.api.Layer;
 import io.meshlake.api.TableId;
@@ -32,14 +29,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
-import scala.Option;
 
 /**
  * Applies the governance policies ({@link PolicySet}) to every gold publication; the platform's
@@ -48,32 +41,32 @@ import scala.Option;
  * <ul>
  *   <li>Before the quality gate, a product whose contract purpose needs consent keeps only the members
  *       allowed ({@link #beforeGate}).
- *   <li>While the product is written, {@link #publish} opens the guard for it, then derives, from the rows
- *       just published, one table per consumer class whose view is not the gold table itself: consent
- *       filter, minimum-necessary projection (pseudonymise, mask, generalise, de-identify, drop) and
- *       small-cell suppression. Those tables live under {@code <warehouse>/meshlake_governed/<class>/}, are
- *       written in the publishing job (the pseudonym key never leaves it) and each commit records the gold
- *       version, key id, policy digest and consent versions it was derived from.
- *   <li>{@link #staleness} says when those no longer match (key rotated, policy or contract changed,
+ *   <li>{@link #publish} opens the guard for the product and writes it, having first added the identifiers it
+ *       publishes to the {@link PseudonymMap} and, for a class whose purpose needs consent, the consent decisions
+ *       in effect to {@link ConsentSets}; the gold commits record the key id, the classes' policy digest, the
+ *       consent versions and the publication date.
+ *   <li>Most classes read a view ({@link #viewSql}): SQL over the gold table and those tables (pseudonyms,
+ *       masks, Safe Harbor, consent), so nothing is copied. A class that suppresses small cells of an aggregate
+ *       reads a table derived from the rows just published (consent filter, minimum-necessary projection,
+ *       suppression) under {@code <warehouse>/meshlake_governed/<class>/}, written in the publishing job, whose
+ *       commit records what it was derived from.
+ *   <li>{@link #staleness} says when a publication no longer matches (key rotated, policy or contract changed,
  *       consent decisions changed, a publication interrupted), so the runner republishes.
  *   <li>{@link #audit} appends the run, its publications and every policy decision to the audit log.
  * </ul>
- *
- * Increments: when a product is published for some keys only and a class keeps (or pseudonymises) that
- * key, the class table is updated for those keys only; otherwise it is derived again in full.
  */
 public final class Governor {
-  /** The warehouse folder of the tables materialised for consumer classes. */
+  /** The warehouse folder of the pseudonym map, the consent sets and the tables materialised for consumer classes. */
   public static final String GOVERNED = "meshlake_governed";
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** The Spark setting whose value Delta writes as a commit's user metadata. */
-  private static final String USER_METADATA = "spark.databricks.delta.commitInfo.userMetadata";
 
   private final Warehouse warehouse;
   private final DeltaTableStore store;
   private final PolicySet policies;
   private final Supplier<PseudonymKeyring> keys;
   private final AuditLog auditLog;
+  private final PseudonymMap pseudonyms;
+  private final ConsentSets consentSets;
   private PseudonymKeyring keyring;
   private boolean consentTablesReady;
   private Map<String, Long> decisionsVersions;
@@ -90,6 +83,8 @@ public final class Governor {
     this.policies = policies;
     this.keys = keys;
     this.auditLog = new AuditLog(store, java.time.Clock.systemUTC());
+    this.pseudonyms = new PseudonymMap(store);
+    this.consentSets = new ConsentSets(store);
   }
 
   /** The policies applied. */
@@ -110,9 +105,22 @@ public final class Governor {
     return keyring().current().id();
   }
 
-  /** The folder of a consumer class's table of a product. */
+  /** The folder of a consumer class's table of a product, for a class that {@linkplain #materialises materialises} it. */
   public String location(String consumerClass, TableId product) {
     return store.location(GOVERNED + "/" + consumerClass + "/" + product.namespace(), product.name());
+  }
+
+  /**
+   * Whether a class reads a table written for it: small cells of an aggregate are suppressed, which a view
+   * cannot do row by row. Every other class that does not see the gold table itself reads a view.
+   */
+  public static boolean materialises(ClassView view) {
+    return !view.identity() && view.suppression().isPresent();
+  }
+
+  /** Whether a class reads a view ({@link #viewSql}): it neither sees the gold table itself nor materialises it. */
+  private static boolean readsView(ClassView view) {
+    return !view.identity() && !materialises(view);
   }
 
   /** What each consumer class sees of a product, in the policy's order. */
@@ -155,14 +163,19 @@ public final class Governor {
     }
     Contract contract = table.contract().orElseThrow();
     long goldVersion = warehouse.version(table.id()).orElseThrow();
-    if (consentPurpose(contract).isPresent()) {
-      Optional<Stamp> gold = Stamp.parse(warehouse.lastCommit(table.id()).userMetadata());
-      if (gold.isEmpty() || !gold.get().consent().equals(consentVersions())) {
-        return Optional.of("consent decisions changed since " + table.id() + " was published");
-      }
+    List<ClassView> views = views(table.id(), contract);
+    Stamp gold = Stamp.parse(warehouse.lastCommit(table.id()).userMetadata()).orElse(Stamp.NONE);
+    Stamp expectedGold = goldStamp(contract, views, null);
+    if (!gold.consent().equals(expectedGold.consent())) {
+      return Optional.of("consent decisions changed since " + table.id() + " was published");
+    } else if (!gold.key().equals(expectedGold.key())) {
+      return Optional.of(gold.key().isEmpty() ? "the consumer classes' views of " + table.id() + " have no pseudonyms yet"
+          : "the pseudonym key changed from '" + gold.key() + "' to '" + expectedGold.key() + "'");
+    } else if (!gold.policy().equals(expectedGold.policy())) {
+      return Optional.of("the consumer classes' policies or the contract of " + table.id() + " changed");
     }
-    for (ClassView view : views(table.id(), contract)) {
-      if (view.identity()) {
+    for (ClassView view : views) {
+      if (!materialises(view)) {
         continue;
       }
       Optional<Stamp> stamp = store.lastCommit(location(view.consumerClass(), table.id()))
@@ -185,6 +198,30 @@ public final class Governor {
     return Optional.empty();
   }
 
+  /**
+   * The SQL of a class's view of a product, for a class that neither sees the gold table itself nor
+   * {@linkplain #materialises materialises} it; empty when the product's latest publication predates views (then
+   * it must be published again).
+   */
+  public Optional<String> viewSql(ClassView view) {
+    TableId product = view.product();
+    Stamp gold = Stamp.parse(warehouse.lastCommit(product).userMetadata()).orElse(Stamp.NONE);
+    if (gold.asOf().isEmpty() || (view.usesKey() && gold.key().isEmpty())) {
+      return Optional.empty();
+    }
+    Optional<GovernedView.Consent> consent = Optional.empty();
+    if (view.consentPurpose().isPresent()) {
+      Optional<String> members = consentSets.sqlOf(view.consentPurpose().get());
+      boolean optIn = policies.consent().model() == ConsentModel.OPT_IN;
+      if (members.isEmpty() && optIn) {
+        return Optional.empty();
+      }
+      consent = members.map(m -> new GovernedView.Consent(m, optIn));
+    }
+    return Optional.of(new GovernedView(view, warehouse.sqlName(product), warehouse.schema(product), gold.key(),
+        policies.standards().personIdentifier(), LocalDate.parse(gold.asOf()), consent).sql(pseudonyms));
+  }
+
   /** The product version a class's table was last derived from, if the table exists. */
   Optional<Long> derivedFrom(String consumerClass, TableId product) {
     return store.lastCommit(location(consumerClass, product)).flatMap(c -> Stamp.parse(c.userMetadata()))
@@ -192,10 +229,12 @@ public final class Governor {
   }
 
   /**
-   * Writes a gold product and, from the same rows, every consumer class's table, with commits to those
-   * tables allowed on this thread meanwhile and refused elsewhere.
+   * Writes a gold product, having added its identifiers to the pseudonym map and the consent decisions in
+   * effect to the consent sets its classes' views read, and then derives from the same rows the table of every
+   * class that {@linkplain #materialises materialises} one; commits to those tables are allowed on this thread
+   * meanwhile and refused elsewhere.
    *
-   * @param rows the rows {@code goldWrite} publishes (cached by the caller: they are read once per class)
+   * @param rows the rows {@code goldWrite} publishes (cached by the caller: they are read once per use)
    * @param increment when only some keys are published, the key column and those keys
    * @param goldWrite writes the product (data, quarantine, properties) and returns what it did
    */
@@ -205,18 +244,23 @@ public final class Governor {
     List<ClassView> views = views(table.id(), contract);
     List<String> locations = new ArrayList<>(List.of(warehouse.location(table.id()),
         warehouse.location(new TableId(table.id().domain(), Layer.GOLD, table.id().name() + "_quarantine"))));
-    views.stream().filter(v -> !v.identity()).forEach(v -> locations.add(location(v.consumerClass(), table.id())));
+    views.stream().filter(Governor::materialises).forEach(v -> locations.add(location(v.consumerClass(), table.id())));
     return GoldGuard.open(locations, () -> {
-      T written = withGoldStamp(contract, goldWrite);
       Instant start = Instant.now();
+      prepareViews(views, rows, asOf);
+      Duration preparing = Duration.between(start, Instant.now());
+      T written = warehouse.writes().withUserMetadata(goldStamp(contract, views, asOf).json(), goldWrite);
+      start = Instant.now();
       long goldVersion = warehouse.version(table.id()).orElseThrow();
-      Optional<Dataset<Row>> decisions = views.stream().anyMatch(v -> v.consentPurpose().isPresent()) ? decisions()
-          : Optional.empty();
+      Optional<Dataset<Row>> decisions = views.stream().anyMatch(v -> materialises(v) && v.consentPurpose().isPresent())
+          ? decisions() : Optional.empty();
       List<Supplier<GovernedPublication.ClassTable>> derivations = new ArrayList<>();
       for (ClassView view : views) {
-        derivations.add(view.identity()
-            ? () -> new GovernedPublication.ClassTable(view.consumerClass(), warehouse.location(table.id()), goldVersion,
-                false, false, -1, view.describeColumns(), Optional.empty(), 0, 0, view.notes())
+        GovernedPublication.Form form = view.identity() ? GovernedPublication.Form.GOLD
+            : readsView(view) ? GovernedPublication.Form.VIEW : GovernedPublication.Form.TABLE;
+        derivations.add(form != GovernedPublication.Form.TABLE
+            ? () -> new GovernedPublication.ClassTable(view.consumerClass(), form, warehouse.location(table.id()),
+                goldVersion, -1, view.describeColumns(), view.consentPurpose(), -1, 0, view.notes())
             : () -> GoldGuard.open(locations, () -> derive(view, table, contract, rows, increment, goldVersion, asOf,
                 decisions)));
       }
@@ -225,11 +269,42 @@ public final class Governor {
       Optional<String> keyId = views.stream().anyMatch(v -> !v.identity() && v.usesKey())
           ? Optional.of(keyring().current().id()) : Optional.empty();
       return new Published<>(written, new GovernedPublication(table.id(), goldVersion, keyId, tables,
-          Duration.between(start, Instant.now())));
+          preparing.plus(Duration.between(start, Instant.now()))));
     });
   }
 
-  /** A product's publication and what governance derived from it. */
+  /**
+   * What the classes' views of a publication read besides the gold table: the pseudonyms and date-shift bits
+   * of the identifiers it publishes, and the consent decisions in effect for their purposes.
+   */
+  private void prepareViews(List<ClassView> views, Dataset<Row> rows, Instant asOf) {
+    Map<String, IdentifierKind> identifiers = new TreeMap<>();
+    for (ClassView view : views.stream().filter(Governor::readsView).toList()) {
+      view.columns().stream().filter(d -> d.treatment() == Treatment.PSEUDONYMISE)
+          .forEach(d -> identifiers.put(d.column(), d.kind().orElseThrow()));
+      if (view.shiftsDates()) {
+        identifiers.putIfAbsent(view.personColumn().orElseThrow(), policies.standards().personIdentifier());
+      }
+    }
+    if (!identifiers.isEmpty()) {
+      pseudonyms.add(rows, identifiers, keyring().current());
+    }
+    List<String> purposes = views.stream().filter(Governor::readsView)
+        .flatMap(v -> v.consentPurpose().stream()).distinct().toList();
+    for (String purpose : purposes) {
+      Optional<Dataset<Row>> all = decisions();
+      boolean optIn = policies.consent().model() == ConsentModel.OPT_IN;
+      if (all.isEmpty() && !optIn && consentSets.sqlOf(purpose).isEmpty()) {
+        continue; // nobody to filter, and no earlier set to empty
+      }
+      Dataset<Row> none = store.spark().createDataFrame(List.of(), ConsentFilter.CONSENT_SCHEMA);
+      LocalDate day = asOf.atZone(ZoneOffset.UTC).toLocalDate();
+      consentSets.write(purpose, new ConsentFilter(purpose, policies.consent().model(), day).decisive(all.orElse(none)),
+          consentVersions() + " on " + day);
+    }
+  }
+
+  /** A product's publication and what governance did for it. */
   public record Published<T>(T written, GovernedPublication governance) {}
 
   /**
@@ -244,19 +319,26 @@ public final class Governor {
     }
   }
 
-  /** Runs the gold write with its commits stamped with the consent versions it was filtered by, if any. */
-  private <T> T withGoldStamp(Contract contract, Supplier<T> goldWrite) {
-    return consentPurpose(contract).isEmpty() ? goldWrite.get()
-        : warehouse.writes().withUserMetadata(new Stamp(-1, "", "", consentVersions()).json(), goldWrite);
+  /**
+   * What a gold publication's commits record: the key its views' pseudonyms are under, the digest of every
+   * class's view, the consent versions (when the product or a class needs consent) and the date.
+   *
+   * @param asOf the publication date; null to leave it out (for comparison)
+   */
+  private Stamp goldStamp(Contract contract, List<ClassView> views, Instant asOf) {
+    boolean key = views.stream().anyMatch(v -> readsView(v) && v.usesKey());
+    boolean consent = consentPurpose(contract).isPresent()
+        || views.stream().anyMatch(v -> readsView(v) && v.consentPurpose().isPresent());
+    String digest = DigestUtils.sha256Hex(String.join(",", views.stream()
+        .filter(Governor::readsView).map(ClassView::digest).toList())).substring(0, 16);
+    return new Stamp(-1, key ? keyring().current().id() : "", digest, consent ? consentVersions() : Map.of(),
+        asOf == null ? "" : asOf.atZone(ZoneOffset.UTC).toLocalDate().toString());
   }
 
   private GovernedPublication.ClassTable derive(ClassView view, DerivedTable table, Contract contract, Dataset<Row> rows,
       Optional<Increment> increment, long goldVersion, Instant asOf, Optional<Dataset<Row>> decisions) {
     String location = location(view.consumerClass(), table.id());
-    Optional<Treatment> keyTreatment = increment.flatMap(i -> view.column(i.column())).map(ClassView.ColumnDecision::treatment);
-    boolean incremental = increment.isPresent() && view.suppression().isEmpty() && store.latestVersion(location).isPresent()
-        && keyTreatment.filter(t -> t == Treatment.KEEP || t == Treatment.PSEUDONYMISE).isPresent();
-    Dataset<Row> source = increment.isPresent() && !incremental ? warehouse.read(table.id(), goldVersion) : rows;
+    Dataset<Row> source = increment.isPresent() ? warehouse.read(table.id(), goldVersion) : rows;
     Dataset<Row> governed = source;
     boolean filtered = view.consentPurpose().isPresent() && (decisions.isPresent()
         || policies.consent().model() == ConsentModel.OPT_IN);
@@ -264,24 +346,16 @@ public final class Governor {
       governed = withConsent(governed, view.personColumn().orElseThrow(), view.consentPurpose().get(), asOf, decisions);
     }
     governed = project(view, governed, asOf);
-    int suppressed = 0;
-    if (view.suppression().isPresent()) {
-      SmallCellSuppression.Suppressed s = view.suppression().get().suppress(governed);
-      governed = s.rows();
-      suppressed = s.suppressed();
-    }
+    SmallCellSuppression.Suppressed suppressed = view.suppression().orElseThrow().suppress(governed);
     Stamp stamp = stamp(view, contract, goldVersion);
-    if (incremental) {
-      replaceKeys(location, governed, increment.get().column(), keysAsSeen(view, increment.get()), stamp);
-    } else {
-      governed.write().format("delta").mode("overwrite").option("overwriteSchema", "true")
-          .option("delta.enableDeletionVectors", "true").option("userMetadata", stamp.json()).save(location);
-    }
+    suppressed.rows().write().format("delta").mode("overwrite").option("overwriteSchema", "true")
+        .option("delta.enableDeletionVectors", "true").option("userMetadata", stamp.json()).save(location);
     Commit commit = store.lastCommit(location).orElseThrow();
-    long written = commit.metric(incremental ? "numTargetRowsInserted" : "numOutputRows");
+    long written = commit.metric("numOutputRows");
     long removed = filtered ? source.count() - written : 0;
-    return new GovernedPublication.ClassTable(view.consumerClass(), location, commit.version(), true, incremental, written,
-        view.describeColumns(), view.consentPurpose(), removed, suppressed, view.notes());
+    return new GovernedPublication.ClassTable(view.consumerClass(), GovernedPublication.Form.TABLE, location,
+        commit.version(), written, view.describeColumns(), view.consentPurpose(), removed, suppressed.suppressed(),
+        view.notes());
   }
 
   /** The minimum-necessary projection of the class: generalised, then pseudonymised, masked, de-identified. */
@@ -309,55 +383,6 @@ public final class Governor {
     Pseudonymiser pseudonymiser = view.usesKey() ? new Pseudonymiser(keyring().current()) : null;
     return new MinimumNecessary(pseudonymiser, new SafeHarbor(dates, day)).project(source, new Grant(view.consumerClass(),
         granted));
-  }
-
-  /** The published keys as the class sees them: pseudonymised, or as they are. */
-  private List<Object> keysAsSeen(ClassView view, Increment increment) {
-    ClassView.ColumnDecision key = view.column(increment.column()).orElseThrow();
-    if (key.treatment() != Treatment.PSEUDONYMISE) {
-      return increment.keys();
-    }
-    Pseudonymiser pseudonymiser = new Pseudonymiser(keyring().current());
-    return increment.keys().stream()
-        .map(k -> (Object) pseudonymiser.pseudonym(String.valueOf(k), key.kind().orElseThrow())).toList();
-  }
-
-  /**
-   * Replaces the rows of some keys with {@code rows} in one MERGE: the source is the new rows plus one
-   * marker row per key, and a target row matching a marker on its key is deleted (marked in a deletion
-   * vector, not copied), while the new rows are inserted. An equi-join on the key, so Delta hashes it.
-   *
-   * <p>A MERGE takes its commit's user metadata only from the session's configuration, so it runs in a
-   * session of its own (same Spark context and cached data, own configuration): the classes' MERGEs of one
-   * publication then run side by side, each with its own stamp, and the caller's session is left as it was.
-   */
-  private void replaceKeys(String location, Dataset<Row> rows, String keyColumn, List<Object> keys, Stamp stamp) {
-    String marker = "_meshlake_replaced_key";
-    StructField keyField = rows.schema().apply(keyColumn);
-    Dataset<Row> markers = store.spark().createDataFrame(keys.stream().map(RowFactory::create).toList(),
-        DataTypes.createStructType(List.of(keyField))).withColumn(marker, lit(true));
-    Dataset<Row> source = rows.withColumn(marker, lit(false)).unionByName(markers, true);
-    Map<String, Column> insert = new LinkedHashMap<>();
-    for (String column : rows.columns()) {
-      insert.put(column, col("s.`" + column + "`"));
-    }
-    SparkSession stamped = store.spark().newSession();
-    stamped.conf().set(USER_METADATA, stamp.json());
-    Option<SparkSession> active = SparkSession.getActiveSession();
-    SparkSession.setActiveSession(stamped);
-    try {
-      DeltaTable.forPath(stamped, location).as("t")
-          .merge(source.as("s"), col("t.`" + keyColumn + "`").equalTo(col("s.`" + keyColumn + "`")).and(col("s." + marker)))
-          .whenMatched().delete()
-          .whenNotMatched(col("s." + marker).unary_$bang()).insert(insert)
-          .execute();
-    } finally {
-      if (active.isDefined()) {
-        SparkSession.setActiveSession(active.get());
-      } else {
-        SparkSession.clearActiveSession();
-      }
-    }
   }
 
   private Dataset<Row> withConsent(Dataset<Row> rows, String personColumn, String purpose, Instant asOf,
@@ -427,7 +452,7 @@ public final class Governor {
   private Stamp stamp(ClassView view, Contract contract, long goldVersion) {
     boolean consent = view.consentPurpose().isPresent() || consentPurpose(contract).isPresent();
     return new Stamp(goldVersion, view.usesKey() ? keyring().current().id() : "", view.digest(),
-        consent ? consentVersions() : Map.of());
+        consent ? consentVersions() : Map.of(), "");
   }
 
   private synchronized PseudonymKeyring keyring() {
@@ -455,8 +480,11 @@ public final class Governor {
     for (GovernedPublication p : publications) {
       Map<String, Object> classes = new TreeMap<>();
       for (GovernedPublication.ClassTable t : p.tables()) {
-        classes.put(t.consumerClass(), Map.of("table", t.materialised() ? t.location() : "gold table", "version",
-            t.version(), "rows", t.rows()));
+        classes.put(t.consumerClass(), switch (t.form()) {
+          case GOLD -> Map.of("reads", "gold table", "version", t.version());
+          case VIEW -> Map.of("reads", "view of the gold table", "version", t.version());
+          case TABLE -> Map.of("reads", "table", "table", t.location(), "version", t.version(), "rows", t.rows());
+        });
       }
       events.add(new AuditEvent(AuditKind.PUBLICATION, actor, Map.of("run_id", runId, "product",
           p.product().qualifiedName(), "gold_version", p.goldVersion(), "key_id", p.keyId().orElse(""), "classes", classes)));
@@ -466,8 +494,11 @@ public final class Governor {
         decision.put("product", p.product().qualifiedName());
         decision.put("class", t.consumerClass());
         decision.put("columns", new TreeMap<>(t.columns()));
-        decision.put("consent", t.consentPurpose().map(purpose -> Map.<String, Object>of("purpose", purpose,
-            "model", policies.consent().model().label(), "rows_removed", t.consentRemoved())).orElse(Map.of()));
+        decision.put("consent", t.consentPurpose().map(purpose -> t.form() == GovernedPublication.Form.VIEW
+            ? Map.<String, Object>of("purpose", purpose, "model", policies.consent().model().label(), "applied",
+                "as the view is read")
+            : Map.<String, Object>of("purpose", purpose, "model", policies.consent().model().label(), "rows_removed",
+                t.consentRemoved())).orElse(Map.of()));
         decision.put("suppressed_cells", t.suppressedCells());
         decision.put("notes", t.notes());
         events.add(new AuditEvent(AuditKind.POLICY_DECISION, actor, decision));
@@ -477,10 +508,14 @@ public final class Governor {
   }
 
   /**
-   * What a governed table (or, for the consent versions, a product) was derived under, kept as the
-   * user metadata of its commits.
+   * What a governed table or a gold publication was derived under, kept as the user metadata of its commits.
+   *
+   * @param goldVersion the gold version a class table was derived from; -1 on the gold table
+   * @param asOf the publication date, on the gold table; empty on class tables
    */
-  private record Stamp(long goldVersion, String key, String policy, Map<String, Long> consent) {
+  private record Stamp(long goldVersion, String key, String policy, Map<String, Long> consent, String asOf) {
+    static final Stamp NONE = new Stamp(-1, "", "", Map.of(), "");
+
     Stamp {
       consent = new TreeMap<>(consent);
     }
@@ -488,7 +523,7 @@ public final class Governor {
     String json() {
       try {
         return JSON.writeValueAsString(Map.of("gold_version", goldVersion, "key", key, "policy", policy, "consent",
-            consent));
+            consent, "as_of", asOf));
       } catch (JsonProcessingException e) {
         throw new IllegalStateException("Cannot write a governance stamp: " + e.getMessage(), e);
       }
@@ -503,7 +538,7 @@ public final class Governor {
         Map<String, Long> consent = new TreeMap<>();
         node.path("consent").fields().forEachRemaining(e -> consent.put(e.getKey(), e.getValue().asLong()));
         return Optional.of(new Stamp(node.path("gold_version").asLong(-1), node.path("key").asText(""),
-            node.path("policy").asText(""), consent));
+            node.path("policy").asText(""), consent, node.path("as_of").asText("")));
       } catch (JsonProcessingException e) {
         return Optional.empty();
       }

@@ -75,33 +75,45 @@ public final class SafeHarbor {
   public Dataset<Row> apply(Dataset<Row> input, Map<String, IdentifierCategory> identifiers) {
     Columns.requireAll(input, identifiers.keySet(), "de-identify");
     Dataset<Row> source = input;
+    Column shiftDays = null;
     if (dates instanceof DatePolicy.ShiftPerPatient shift) {
       // A column of its own, so the HMAC runs once per row however many date columns use it (Spark does
       // not merge a projection into the next when that would repeat a UDF).
       Columns.require(input, shift.patientColumn(), "shift dates by patient");
-      Column days = udf(new DateShift(shift.key(), shift.maxDays()), DataTypes.IntegerType).withName("date_shift_days")
+      Column bits = udf(new DateShift(shift.key()), DataTypes.LongType).withName("date_shift_bits")
           .apply(input.col(shift.patientColumn()).cast(DataTypes.StringType));
-      source = input.withColumn(SHIFT_DAYS, days);
+      source = input.withColumn(SHIFT_DAYS, DateShift.days(bits, shift.maxDays()));
+      shiftDays = col(SHIFT_DAYS);
     }
     List<Column> projection = new ArrayList<>();
     for (String name : input.columns()) {
       IdentifierCategory category = identifiers.get(name);
-      projection.add(category == null ? source.col(name) : deidentify(source, name, category).as(name));
+      projection.add(category == null ? source.col(name)
+          : deidentify(source.col(name), input.schema().apply(name).dataType(), name, category, asOf, shiftDays).as(name));
     }
     return source.select(projection.toArray(Column[]::new));
   }
 
-  private Column deidentify(Dataset<Row> source, String column, IdentifierCategory category) {
-    Column value = source.col(column);
-    DataType type = source.schema().apply(column).dataType();
+  /**
+   * One column de-identified as its category requires.
+   *
+   * @param value the column's value
+   * @param type its type
+   * @param column its name, for errors
+   * @param asOf the date ages are judged at
+   * @param shiftDays the days each row's dates move by; null to publish dates as their year
+   * @throws IllegalArgumentException when the type cannot carry the category
+   */
+  static Column deidentify(Column value, DataType type, String column, IdentifierCategory category, LocalDate asOf,
+      Column shiftDays) {
     return switch (category) {
       case GEOGRAPHIC_SUBDIVISIONS -> RestrictedZip3.generalise(value.cast(DataTypes.StringType));
-      case DATES -> date(column, value, type);
+      case DATES -> date(column, value, type, asOf, shiftDays);
       default -> lit(null).cast(type);
     };
   }
 
-  private Column date(String column, Column value, DataType type) {
+  private static Column date(String column, Column value, DataType type, LocalDate asOf, Column shiftDays) {
     if (type instanceof NumericType) {
       return when(value.gt(OLDEST_AGE_SHOWN), lit(OLDEST_AGE_SHOWN + 1).cast(type)).otherwise(value);
     }
@@ -111,9 +123,8 @@ public final class SafeHarbor {
           + type.simpleString() + "; cast it to date or timestamp (or give an age as a number) first");
     }
     Column published;
-    if (dates instanceof DatePolicy.ShiftPerPatient) {
-      Column days = col(SHIFT_DAYS);
-      published = timestamp ? value.plus(make_dt_interval(days)) : date_add(value, days);
+    if (shiftDays != null) {
+      published = timestamp ? value.plus(make_dt_interval(shiftDays)) : date_add(value, shiftDays);
     } else {
       published = year(value);
     }

@@ -4,7 +4,9 @@
  * every publication, the {@link io.meshlake.governance.GoldGuard} that refuses every other write to a
  * gold table, {@link io.meshlake.governance.ConsumerSession} for queries as a consumer class, and {@link
  * io.meshlake.governance.NamingAuditor} for the standards. What a class sees of a product is a {@link
- * io.meshlake.governance.ClassView}.
+ * io.meshlake.governance.ClassView}: a view over the gold table (pseudonyms and date shifts read from the
+ * pseudonym map each publication extends, so a query needs no key), or, for an aggregate whose small cells the
+ * class may not see, a table derived at publication.
  *
  * <p>The transforms are small classes over Spark {@code Dataset}s and {@code Column}s, built from Spark
  * SQL expressions (the one exception is the HMAC, a per-task UDF):
@@ -28,9 +30,9 @@
  * </ul>
  *
  * <p><b>Key rotation.</b> New publications use the keyring's current (last) key; every pseudonym
- * carries its key id, and each publication records it (in its class tables' commits and its audit
- * record); a new current key makes the next run publish every product again.
- * Publications made under an older key stay as they are; their pseudonyms do not join with those of
- * newer ones, which the differing key ids make visible.
+ * carries its key id, and each publication records it (in its gold commits, its class tables' commits and
+ * its audit record); a new current key makes the next run publish every product again, and the views then
+ * show the new key's pseudonyms. Pseudonyms handed out under an older key stay as they were (the map keeps
+ * them); they do not join with newer ones, which the differing key ids make visible.
  */
 package io.meshlake.governance;

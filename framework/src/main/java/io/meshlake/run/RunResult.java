@@ -79,13 +79,13 @@ public record RunResult(String runId, String domain, Instant startedAt, Instant 
   }
 
   private static String describe(GovernedPublication.ClassTable t) {
-    if (!t.materialised()) {
-      return t.consumerClass() + " reads gold";
-    }
-    String removed = t.consentRemoved() > 0 ? String.format(", %,d without consent", t.consentRemoved()) : "";
-    String suppressed = t.suppressedCells() > 0 ? ", " + t.suppressedCells() + " cells suppressed" : "";
-    return String.format("%s %,d rows%s%s%s", t.consumerClass(), t.rows(), t.incremental() ? " replaced" : "", removed,
-        suppressed);
+    return switch (t.form()) {
+      case GOLD -> t.consumerClass() + " reads gold";
+      case VIEW -> t.consumerClass() + " view" + t.consentPurpose().map(p -> " (" + p + " consent)").orElse("");
+      case TABLE -> String.format("%s %,d rows%s%s", t.consumerClass(), t.rows(),
+          t.consentRemoved() > 0 ? String.format(", %,d without consent", t.consentRemoved()) : "",
+          t.suppressedCells() > 0 ? ", " + t.suppressedCells() + " cells suppressed" : "");
+    };
   }
 
   private static String count(TableBuild b, long n) {

@@ -1,6 +1,7 @@
 package io.meshlake.jobs;
 
 import io.meshlake.Platform;
+import io.meshlake.governance.ConsumerSession;
 import io.meshlake.jobs.generate.FhirBulkGenerator;
 import io.meshlake.jobs.generate.GeneratorOptions;
 import io.meshlake.jobs.generate.SyntheaCsvGenerator;
@@ -89,9 +90,13 @@ final class DemoCommand implements Callable<Integer> {
         "claims_bronze.claims_transactions_raw_quarantine",
         "SELECT line_number, reason, substr(raw_line, 1, 60) AS raw_line FROM claims_bronze.claims_transactions_raw_quarantine"
             + " ORDER BY line_number LIMIT 5");
-    show(running, "Governed: what an analyst sees of member_gold.members (./meshlake sql --as analyst)",
-        "member_gold.members", "SELECT * FROM delta.`" + running.governor().location("analyst",
-            io.meshlake.api.TableId.parse("member_gold.members")) + "` LIMIT 5");
+    if (running.store().exists(io.meshlake.api.TableId.parse("member_gold.members"))) {
+      System.out.println("\nGoverned: what an analyst sees of member_gold.members (./meshlake sql --as analyst)");
+      try (ConsumerSession analyst = ConsumerSession.open(running.store(), running.governor(), "analyst",
+          SqlCommand.goldProducts(), Console::progress)) {
+        System.out.println(analyst.query("SELECT * FROM member_gold.members LIMIT 5").showString(5, 60, false));
+      }
+    }
     System.out.println("Query the products with: ./meshlake sql --warehouse " + platform.warehouse + " \"SELECT ...\"");
     System.out.println("As a consumer class:     ./meshlake sql --as analyst --warehouse " + platform.warehouse
         + " \"SELECT ...\"   (classes: clinical, analyst, researcher)");

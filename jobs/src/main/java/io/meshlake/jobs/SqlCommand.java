@@ -59,13 +59,17 @@ final class SqlCommand implements Callable<Integer> {
       print(running.spark().sql(query));
       return 0;
     }
-    List<DerivedTable> products = Domains.discover().stream().flatMap(d -> d.tables().stream())
-        .filter(t -> t.id().layer() == Layer.GOLD && t instanceof DerivedTable).map(t -> (DerivedTable) t).toList();
-    try (ConsumerSession session = ConsumerSession.open(running.store(), running.governor(), consumerClass, products,
+    try (ConsumerSession session = ConsumerSession.open(running.store(), running.governor(), consumerClass, goldProducts(),
         Console::progress)) {
       print(session.query(query));
     }
     return 0;
+  }
+
+  /** The gold products of every domain found. */
+  static List<DerivedTable> goldProducts() {
+    return Domains.discover().stream().flatMap(d -> d.tables().stream())
+        .filter(t -> t.id().layer() == Layer.GOLD && t instanceof DerivedTable).map(t -> (DerivedTable) t).toList();
   }
 
   private void print(Dataset<Row> result) {

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The governance end-to-end test, every check of it, with every gold data product kept in Iceberg (the
- * environment's {@code formats.default: iceberg}): the consumer classes' tables are derived from the Iceberg
- * products, stamped with their snapshots' sequence numbers, and {@code sql --as} refuses a read of the Iceberg
- * table itself as it refuses a read of a Delta table's folder.
+ * environment's {@code formats.default: iceberg}): the consumer classes' views read the Iceberg products, the
+ * suppressed aggregate's class tables are Delta tables derived from them, and {@code sql --as} refuses a read
+ * of the Iceberg table itself as it refuses a read of a Delta table's folder.
  */
 class GovernanceOnIcebergEndToEndTest extends GovernanceEndToEndTest {
   @Override
@@ -23,12 +23,13 @@ class GovernanceOnIcebergEndToEndTest extends GovernanceEndToEndTest {
 
   @Test
   @Order(0)
-  void theProductsAreIcebergTablesAndTheClassTablesDelta() {
+  void theProductsAreIcebergTablesReadThroughViewsAndTheSuppressedAggregatesTablesDelta() {
     ProductFormatEnvironment.assertGoldIn(TableFormat.ICEBERG, spark(), warehouse, PRODUCTS);
-    for (String product : PRODUCTS) {
-      for (String consumerClass : CLASSES) {
-        assertThat(Files.isDirectory(Path.of(governed(consumerClass, product), "_delta_log")))
-            .as("%s table of %s", consumerClass, product).isTrue();
+    for (String consumerClass : CLASSES) {
+      assertThat(Files.isDirectory(Path.of(warehouse, "meshlake_governed", consumerClass, "claims_gold", "payer_pmpm",
+          "_delta_log"))).as("%s table of claims_gold.payer_pmpm", consumerClass).isTrue();
+      for (String product : PRODUCTS) {
+        assertThat(asClass(consumerClass, product)).as("%s view of %s", consumerClass, product).isNotEmpty();
       }
     }
   }
