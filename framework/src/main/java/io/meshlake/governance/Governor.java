@@ -166,7 +166,9 @@ public final class Governor {
     List<ClassView> views = views(table.id(), contract);
     Stamp gold = Stamp.parse(warehouse.lastCommit(table.id()).userMetadata()).orElse(Stamp.NONE);
     Stamp expectedGold = goldStamp(contract, views, null);
-    if (!gold.consent().equals(expectedGold.consent())) {
+    if (gold.asOf().isEmpty()) {
+      return Optional.of(table.id() + " was last published before the consumer classes' views");
+    } else if (!gold.consent().equals(expectedGold.consent())) {
       return Optional.of("consent decisions changed since " + table.id() + " was published");
     } else if (!gold.key().equals(expectedGold.key())) {
       return Optional.of(gold.key().isEmpty() ? "the consumer classes' views of " + table.id() + " have no pseudonyms yet"
