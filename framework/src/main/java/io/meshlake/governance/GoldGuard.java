@@ -36,20 +36,31 @@ import org.apache.iceberg.exceptions.CleanableFailure;
  * Iceberg's {@code HadoopTables}, unguarded: meshlake writes Iceberg tables only by name.
  *
  * <p>Only {@link Governor#publish} opens the way, for the tables of the product it publishes, on its own
- * thread, while it writes: so a gold table changes only together with its governed tables. The guard holds
+ * thread, while it writes: so a gold table changes only together with its governed tables. Those commits wait
+ * until what the product's views read (the pseudonyms of its identifiers, the consent sets) is in place, which
+ * the publication prepares while the product's files are written. The guard holds
  * for code running in meshlake's JVMs; storage permissions hold against everything else.
  */
 public final class GoldGuard {
-  private static final ThreadLocal<Set<String>> OPEN = new ThreadLocal<>();
+  private static final ThreadLocal<Opening> OPEN = new ThreadLocal<>();
 
   private GoldGuard() {}
 
   /** Runs {@code write} with commits to the tables at {@code locations} allowed on this thread. */
   static <T> T open(Collection<String> locations, Supplier<T> write) {
-    Set<String> previous = OPEN.get();
+    return open(locations, () -> { }, write);
+  }
+
+  /**
+   * Runs {@code write} with commits to the tables at {@code locations} allowed on this thread, each that adds
+   * rows once {@code beforeCommit} has returned: what must be in place before rows become visible is awaited at
+   * the commit, so it can be prepared while their files are written. An exception from it refuses the commit.
+   */
+  static <T> T open(Collection<String> locations, Runnable beforeCommit, Supplier<T> write) {
+    Opening previous = OPEN.get();
     Set<String> allowed = new HashSet<>();
     locations.forEach(l -> allowed.add(normalise(new Path(l))));
-    OPEN.set(allowed);
+    OPEN.set(new Opening(allowed, beforeCommit));
     try {
       return write.get();
     } finally {
@@ -58,20 +69,37 @@ public final class GoldGuard {
   }
 
   /**
-   * Refuses a commit to a gold table outside a publication of it.
+   * Refuses a commit to a gold table outside a publication of it; inside one, returns once the publication
+   * is ready for a commit that may add rows.
    *
    * @param table the table's folder
    * @throws GoldWriteRefusedException naming the table and what to do instead
    */
   public static void check(Path table) {
-    Path namespace = table.getParent();
-    if (namespace == null || !namespace.getName().endsWith("_gold")) {
+    check(table, true);
+  }
+
+  /**
+   * As {@link #check(Path)}, for a commit that adds rows or not: only one that does waits for the publication's
+   * preparation (an empty table, its properties or comments can be committed meanwhile).
+   */
+  static void check(Path table, boolean addsRows) {
+    if (!guards(table)) {
       return;
     }
-    Set<String> allowed = OPEN.get();
-    if (allowed == null || !allowed.contains(normalise(table))) {
+    Path namespace = table.getParent();
+    Opening opening = OPEN.get();
+    if (opening == null || !opening.tables().contains(normalise(table))) {
       throw new GoldWriteRefusedException(namespace.getName() + "." + table.getName(), table.toString());
     }
+    if (addsRows) {
+      opening.beforeCommit().run();
+    }
+  }
+
+  /** Whether the guard watches commits to the table in this folder: one in a {@code <domain>_gold} folder. */
+  static boolean guards(Path table) {
+    return table.getParent() != null && table.getParent().getName().endsWith("_gold");
   }
 
   /** The table folder of a file in its Delta log ({@code <table>/_delta_log/...}), if it is one. */
@@ -83,6 +111,9 @@ public final class GoldGuard {
     }
     return null;
   }
+
+  /** The tables a publication opened on a thread, and what each of their commits waits for. */
+  private record Opening(Set<String> tables, Runnable beforeCommit) {}
 
   private static String normalise(Path path) {
     String p = path.toUri().getPath();

@@ -14,10 +14,12 @@ import java.util.Optional;
  * @param goldVersion the product's version published
  * @param keyId the pseudonym key used, if any class needed one
  * @param tables one per consumer class, in the policy's order
- * @param time how long governance took: the pseudonym map and consent sets, and the class tables
+ * @param time how long governance held the publication up: its commits waiting for the pseudonym map and
+ *     consent sets, then the class tables
+ * @param beside how long preparing the pseudonym map and consent sets took, beside the product's write
  */
 public record GovernedPublication(TableId product, long goldVersion, Optional<String> keyId, List<ClassTable> tables,
-    Duration time) {
+    Duration time, Duration beside) {
   public GovernedPublication {
     tables = List.copyOf(tables);
   }

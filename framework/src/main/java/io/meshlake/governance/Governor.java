@@ -41,10 +41,11 @@ import org.apache.spark.sql.Row;
  * <ul>
  *   <li>Before the quality gate, a product whose contract purpose needs consent keeps only the members
  *       allowed ({@link #beforeGate}).
- *   <li>{@link #publish} opens the guard for the product and writes it, having first added the identifiers it
- *       publishes to the {@link PseudonymMap} and, for a class whose purpose needs consent, the consent decisions
- *       in effect to {@link ConsentSets}; the gold commits record the key id, the classes' policy digest, the
- *       consent versions and the publication date.
+ *   <li>{@link #publish} opens the guard for the product and writes it. Beside the write it adds the identifiers
+ *       the product publishes to the {@link PseudonymMap} and, for a class whose purpose needs consent, the
+ *       consent decisions in effect to {@link ConsentSets}; the product's commits that add rows wait for that.
+ *       The gold commits record the key id, the classes' policy digest, the consent versions and the publication
+ *       date.
  *   <li>Most classes read a view ({@link #viewSql}): SQL over the gold table and those tables (pseudonyms,
  *       masks, Safe Harbor, consent), so nothing is copied. A class that suppresses small cells of an aggregate
  *       reads a table derived from the rows just published (consent filter, minimum-necessary projection,
@@ -231,10 +232,12 @@ public final class Governor {
   }
 
   /**
-   * Writes a gold product, having added its identifiers to the pseudonym map and the consent decisions in
-   * effect to the consent sets its classes' views read, and then derives from the same rows the table of every
-   * class that {@linkplain #materialises materialises} one; commits to those tables are allowed on this thread
-   * meanwhile and refused elsewhere.
+   * Writes a gold product and then derives from the same rows the table of every class that {@linkplain
+   * #materialises materialises} one; commits to those tables are allowed on this thread meanwhile and refused
+   * elsewhere. What the classes' views read besides the gold table (the pseudonyms and date-shift bits of the
+   * product's identifiers in the {@link PseudonymMap}, the consent decisions in effect in {@link ConsentSets})
+   * is prepared on a thread of its own while the product's files are written; the product's commits that add
+   * rows wait for it, so no published version has an identifier the map lacks.
    *
    * @param rows the rows {@code goldWrite} publishes (cached by the caller: they are read once per use)
    * @param increment when only some keys are published, the key column and those keys
@@ -247,12 +250,22 @@ public final class Governor {
     List<String> locations = new ArrayList<>(List.of(warehouse.location(table.id()),
         warehouse.location(new TableId(table.id().domain(), Layer.GOLD, table.id().name() + "_quarantine"))));
     views.stream().filter(Governor::materialises).forEach(v -> locations.add(location(v.consumerClass(), table.id())));
-    return GoldGuard.open(locations, () -> {
+    String stamp = goldStamp(contract, views, asOf).json();
+    Preparation prepared = new Preparation(table.id(), SideBySide.start("preparing what the consumer classes' views of "
+        + table.id() + " read (the pseudonym map, the consent sets)", () -> {
+          prepareViews(views, rows, asOf);
+          return null;
+        }));
+    return GoldGuard.open(locations, prepared::awaitForCommit, () -> {
+      T written;
+      try {
+        written = warehouse.writes().withUserMetadata(stamp, goldWrite);
+        prepared.awaitForCommit(); // a write that added no rows has not waited
+      } catch (RuntimeException | Error e) {
+        prepared.awaitAfter(e);
+        throw e;
+      }
       Instant start = Instant.now();
-      prepareViews(views, rows, asOf);
-      Duration preparing = Duration.between(start, Instant.now());
-      T written = warehouse.writes().withUserMetadata(goldStamp(contract, views, asOf).json(), goldWrite);
-      start = Instant.now();
       long goldVersion = warehouse.version(table.id()).orElseThrow();
       Optional<Dataset<Row>> decisions = views.stream().anyMatch(v -> materialises(v) && v.consentPurpose().isPresent())
           ? decisions() : Optional.empty();
@@ -271,8 +284,54 @@ public final class Governor {
       Optional<String> keyId = views.stream().anyMatch(v -> !v.identity() && v.usesKey())
           ? Optional.of(keyring().current().id()) : Optional.empty();
       return new Published<>(written, new GovernedPublication(table.id(), goldVersion, keyId, tables,
-          preparing.plus(Duration.between(start, Instant.now()))));
+          prepared.waited().plus(Duration.between(start, Instant.now())), prepared.ran()));
     });
+  }
+
+  /** What the consumer classes' views of a product read, being prepared on a thread of its own. */
+  private static final class Preparation {
+    private final TableId product;
+    private final SideBySide.Started<Void> started;
+
+    Preparation(TableId product, SideBySide.Started<Void> started) {
+      this.product = product;
+      this.started = started;
+    }
+
+    /** Returns once the preparation is done; refuses the commit when it failed. */
+    void awaitForCommit() {
+      try {
+        started.await();
+      } catch (RuntimeException e) {
+        throw new IllegalStateException(product + " was not published: what its consumer classes' views read could"
+            + " not be prepared (" + e.getMessage() + "). The product is unchanged; run the domain again once the"
+            + " cause is fixed", e);
+      }
+    }
+
+    /** Lets the preparation end before a failed publication returns; its own failure is added to {@code failure}. */
+    void awaitAfter(Throwable failure) {
+      try {
+        started.await();
+      } catch (RuntimeException | Error e) {
+        for (Throwable reported = failure; reported != null; reported = reported.getCause()) {
+          if (reported == e) {
+            return; // a commit it held back reported it
+          }
+        }
+        failure.addSuppressed(e);
+      }
+    }
+
+    /** How long the product's commits waited for it. */
+    Duration waited() {
+      return started.waited();
+    }
+
+    /** How long it ran, beside the product's write. */
+    Duration ran() {
+      return started.ran();
+    }
   }
 
   /**
@@ -401,7 +460,7 @@ public final class Governor {
    * Every consent decision of the policy's sources that exist; empty when none holds a row. Looked up
    * once per version of the sources.
    */
-  private Optional<Dataset<Row>> decisions() {
+  private synchronized Optional<Dataset<Row>> decisions() {
     Map<String, Long> versions = consentVersions();
     if (!versions.equals(decisionsVersions)) {
       decisions = readDecisions();

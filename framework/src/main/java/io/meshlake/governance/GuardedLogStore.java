@@ -3,7 +3,9 @@ package io.meshlake.governance;
 import io.delta.storage.CloseableIterator;
 import io.delta.storage.LogStore;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,8 +30,12 @@ public final class GuardedLogStore extends LogStore {
   @Override
   public void write(Path path, Iterator<String> actions, Boolean overwrite, Configuration hadoopConf) throws IOException {
     Path table = GoldGuard.tableOf(path);
-    if (table != null) {
-      GoldGuard.check(table);
+    if (table != null && GoldGuard.guards(table)) {
+      // One action per line; a commit that adds no file (an empty table, properties, comments) adds no rows.
+      List<String> lines = new ArrayList<>();
+      actions.forEachRemaining(lines::add);
+      GoldGuard.check(table, lines.stream().anyMatch(l -> l.startsWith("{\"add\"")));
+      actions = lines.iterator();
     }
     delegate(path).write(path, actions, overwrite, hadoopConf);
   }

@@ -30,8 +30,11 @@ final class GuardedTableOperations implements TableOperations {
 
   @Override
   public void commit(TableMetadata base, TableMetadata metadata) {
-    GoldGuard.check(home);
-    GoldGuard.check(new Path(metadata.location()));
+    // A new current snapshot may add rows; a commit of schema, properties or an empty table does not.
+    boolean newSnapshot = metadata.currentSnapshot() != null && (base == null || base.currentSnapshot() == null
+        || base.currentSnapshot().snapshotId() != metadata.currentSnapshot().snapshotId());
+    GoldGuard.check(home, newSnapshot);
+    GoldGuard.check(new Path(metadata.location()), newSnapshot);
     delegate.commit(base, metadata);
   }
 

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * The keyed values of every identifier published so far, per key: its pseudonym and its date-shift bits
@@ -20,8 +19,8 @@ import org.apache.spark.sql.types.StructType;
  * plain SQL over the gold table and this table, and the key is needed only where identifiers are published.
  *
  * <p>A Delta table at {@code <warehouse>/meshlake_governed/pseudonyms}, one row per key id, identifier kind
- * and identifier. A publication adds the identifiers it publishes that are not in it yet ({@link #add}), before
- * the gold table is written, so every identifier of a published gold version has its row. Publications running
+ * and identifier. A publication adds the identifiers it may publish that are not in it yet ({@link #add}) before
+ * the gold table's commit, so every identifier of a published gold version has its row. Publications running
  * side by side may add the same identifier twice, as identical rows: readers take distinct rows ({@link
  * #sqlOf}). Like the gold tables it links back to identifiers, so only the platform reads it; a consumer
  * class reads its views ({@link ConsumerSession}).
@@ -29,12 +28,6 @@ import org.apache.spark.sql.types.StructType;
 final class PseudonymMap {
   /** The table's name in {@link Governor#GOVERNED}. */
   static final String NAME = "pseudonyms";
-  static final StructType SCHEMA = DataTypes.createStructType(List.of(
-      DataTypes.createStructField("key_id", DataTypes.StringType, false),
-      DataTypes.createStructField("kind", DataTypes.StringType, false),
-      DataTypes.createStructField("id", DataTypes.StringType, false),
-      DataTypes.createStructField("pseudonym", DataTypes.StringType, false),
-      DataTypes.createStructField("shift_bits", DataTypes.LongType, false)));
 
   private final DeltaTableStore store;
   private final String location;
@@ -45,8 +38,9 @@ final class PseudonymMap {
   }
 
   /**
-   * Adds the identifiers in {@code columns} of {@code rows} that the map does not hold under {@code key}:
-   * one Spark job over the distinct identifiers, and a commit only when there are new ones.
+   * Adds the identifiers in {@code columns} of {@code rows} that the map does not hold under {@code key}: one
+   * Spark job over the distinct identifiers, whose append commits only when there are new ones (Delta records
+   * no empty commit). The first add creates the map with its rows, in one commit.
    *
    * @param columns each column to read and the kind of identifier it holds
    */
@@ -54,13 +48,18 @@ final class PseudonymMap {
     if (columns.isEmpty()) {
       return;
     }
-    synchronized (this) { // publications side by side: the first creates the table
-      if (store.latestVersion(location).isEmpty()) {
-        store.create(Governor.GOVERNED, NAME, SCHEMA, List.of(), "The pseudonym and date-shift bits of every published"
-          + " identifier, per key: what the consumer classes' views read", Map.of());
-      }
+    if (store.latestVersion(location).isPresent()) {
+      append(rows, columns, key, true);
+      return;
     }
-    Dataset<Row> known = store.spark().read().format("delta").load(location).where(col("key_id").equalTo(key.id()));
+    synchronized (this) { // publications side by side: one creates the map, the others add to it
+      append(rows, columns, key, store.latestVersion(location).isPresent());
+    }
+  }
+
+  private void append(Dataset<Row> rows, Map<String, IdentifierKind> columns, PseudonymKey key, boolean exists) {
+    Dataset<Row> known = exists
+        ? store.spark().read().format("delta").load(location).where(col("key_id").equalTo(key.id())) : null;
     Pseudonymiser pseudonymiser = new Pseudonymiser(key);
     Map<IdentifierKind, List<String>> byKind = new LinkedHashMap<>();
     columns.forEach((column, kind) -> byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(column));
@@ -69,20 +68,16 @@ final class PseudonymMap {
       Dataset<Row> ids = kindColumns.stream()
           .map(c -> rows.select(col("`" + c + "`").cast(DataTypes.StringType).as("id")).where(col("id").isNotNull()))
           .reduce(Dataset::union).orElseThrow().distinct();
-      Dataset<Row> knownIds = known.where(col("kind").equalTo(kind.name())).select(col("id").as("known_id"));
-      fresh.add(ids.join(knownIds, ids.col("id").equalTo(knownIds.col("known_id")), "left_anti")
-          .select(lit(key.id()).as("key_id"), lit(kind.name()).as("kind"), col("id"),
-              pseudonymiser.pseudonym(col("id"), kind).as("pseudonym"),
-              udf(new DateShift(key), DataTypes.LongType).withName("date_shift_bits").apply(col("id")).as("shift_bits")));
-    });
-    Dataset<Row> added = fresh.stream().reduce(Dataset::union).orElseThrow().cache();
-    try {
-      if (!added.isEmpty()) {
-        added.write().format("delta").mode("append").save(location);
+      if (known != null) {
+        Dataset<Row> knownIds = known.where(col("kind").equalTo(kind.name())).select(col("id").as("known_id"));
+        ids = ids.join(knownIds, ids.col("id").equalTo(knownIds.col("known_id")), "left_anti");
       }
-    } finally {
-      added.unpersist();
-    }
+      fresh.add(ids.select(lit(key.id()).as("key_id"), lit(kind.name()).as("kind"), col("id"),
+          pseudonymiser.pseudonym(col("id"), kind).as("pseudonym"),
+          udf(new DateShift(key), DataTypes.LongType).withName("date_shift_bits").apply(col("id")).as("shift_bits")));
+    });
+    Dataset<Row> added = fresh.stream().reduce(Dataset::union).orElseThrow();
+    added.write().format("delta").mode("append").save(location);
   }
 
   /**

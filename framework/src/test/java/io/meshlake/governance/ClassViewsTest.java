@@ -102,6 +102,43 @@ class ClassViewsTest extends SparkTestBase {
     }
   }
 
+  /**
+   * The pseudonym map is prepared while the product's files are written, and the product's commit waits for
+   * it: when the map cannot be extended (its data files lost here: a real storage fault), the product is not
+   * committed and keeps its published rows.
+   */
+  @Test
+  void aProductIsNotCommittedWhenItsIdentifiersCannotBeAddedToThePseudonymMap() throws Exception {
+    String location = freshWarehouse();
+    Warehouse store = Warehouse.delta(spark(), location);
+    Path extract = Files.createDirectories(work.resolve("extract"));
+    Files.writeString(extract.resolve("stays.csv"), "Id,ADMITTED,SSN,ZIP,WARD\nm1,2024-01-10,,02139,A\n");
+    Governor governor = new Governor(store, PolicySet.load(Optional.empty()),
+        () -> new PseudonymKeyring(List.of(TestGovernance.randomKey("k1"))));
+    Runner runner = new Runner(store, new RunLog(store.delta()), governor, line -> { });
+    RunOptions options = new RunOptions(extract.toString(), false, 1024, Optional.empty());
+    assertThat(runner.run(Planner.of(List.of(VISITS)).plan(Selection.domain("visits")), options).succeeded()).isTrue();
+    long published = store.version(PRODUCT).orElseThrow();
+    List<String> before = store.read(PRODUCT, published).collectAsList().stream().map(Row::toString).toList();
+
+    try (var files = Files.walk(Path.of(location, Governor.GOVERNED, PseudonymMap.NAME))) {
+      List<Path> parquet = files.filter(f -> f.toString().endsWith(".parquet")).toList();
+      assertThat(parquet).as("the map's data files").isNotEmpty();
+      for (Path file : parquet) {
+        Files.delete(file);
+      }
+    }
+    Files.writeString(extract.resolve("stays.csv"), "Id,ADMITTED,SSN,ZIP,WARD\nm2,2024-02-01,,02139,B\n");
+    RunResult failed = runner.run(Planner.of(List.of(VISITS)).plan(Selection.domain("visits")), options);
+
+    assertThat(failed.succeeded()).as(failed.summary()).isFalse();
+    assertThat(failed.builds().stream().filter(b -> b.table().equals(PRODUCT)).findFirst().orElseThrow().message())
+        .contains(PRODUCT + " was not published: what its consumer classes' views read could not be prepared");
+    assertThat(store.version(PRODUCT)).contains(published);
+    assertThat(store.read(PRODUCT, published).collectAsList()).extracting(Row::toString)
+        .containsExactlyInAnyOrderElementsOf(before);
+  }
+
   private static List<Row> view(Warehouse store, Governor governor, String consumerClass, String query) {
     List<DerivedTable> gold = VISITS.tables().stream().filter(t -> t.id().equals(PRODUCT)).map(DerivedTable.class::cast)
         .toList();

@@ -49,7 +49,7 @@ public final class BenchPhaseCommand implements Callable<Integer> {
       } else if (phase.equals("fhir-baseline")) {
         long resources = new FhirBaselineJob(io.meshlake.spark.Sessions.start(env, Map.of()), extract, warehouse).run();
         tables.add(new PhaseResult.TableTiming("baseline", "SUCCEEDED", resources,
-            (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0, 0, 0));
+            (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0, 0, 0, 0));
       } else if (phase.equals("fhir-meshlake")) {
         Platform platform = Platform.start(env, Map.of(), line -> { });
         Planner planner = Planner.of(Domains.discover());
@@ -61,7 +61,7 @@ public final class BenchPhaseCommand implements Callable<Integer> {
             return 1;
           }
           result.builds().forEach(b -> tables.add(new PhaseResult.TableTiming(b.table().qualifiedName(), b.status().name(),
-              b.rowsIn(), b.elapsed().toMillis() / 1000.0, 0, 0)));
+              b.rowsIn(), b.elapsed().toMillis() / 1000.0, 0, 0, 0)));
         }
       } else {
         Planner planner = Planner.of(Domains.discover());
@@ -80,8 +80,10 @@ public final class BenchPhaseCommand implements Callable<Integer> {
                 .mapToDouble(q -> q.gateTime().toMillis() / 1000.0).sum();
             double governance = result.governance().stream().filter(g -> g.product().equals(b.table()))
                 .mapToDouble(g -> g.time().toMillis() / 1000.0).sum();
+            double beside = result.governance().stream().filter(g -> g.product().equals(b.table()))
+                .mapToDouble(g -> g.beside().toMillis() / 1000.0).sum();
             tables.add(new PhaseResult.TableTiming(b.table().qualifiedName(), b.status().name(), b.rowsIn(),
-                b.elapsed().toMillis() / 1000.0, gate, governance));
+                b.elapsed().toMillis() / 1000.0, gate, governance, beside));
           }
         }
       }

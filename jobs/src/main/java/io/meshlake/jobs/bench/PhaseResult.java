@@ -13,8 +13,10 @@ record PhaseResult(String phase, double seconds, long peakHeapBytes, List<TableT
    * One table build of a meshlake phase.
    *
    * @param gateSeconds the quality gate's work beyond the pass that computes the candidate, for a gold product
-   * @param governanceSeconds deriving and writing the consumer classes' tables, for a gold product
+   * @param governanceSeconds how long governance held a gold product's publication up: its commits waiting for
+   *     the pseudonym map and consent sets, then the consumer classes' tables
+   * @param besideSeconds preparing the pseudonym map and consent sets, beside the product's write
    */
   record TableTiming(String table, String status, long rowsIn, double seconds, double gateSeconds,
-      double governanceSeconds) {}
+      double governanceSeconds, double besideSeconds) {}
 }
