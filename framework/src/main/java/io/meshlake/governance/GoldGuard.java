@@ -36,9 +36,9 @@ import org.apache.iceberg.exceptions.CleanableFailure;
  * Iceberg's {@code HadoopTables}, unguarded: meshlake writes Iceberg tables only by name.
  *
  * <p>Only {@link Governor#publish} opens the way, for the tables of the product it publishes, on its own
- * thread, while it writes: so a gold table changes only together with its governed tables. Those commits wait
- * until what the product's views read (the pseudonyms of its identifiers, the consent sets) is in place, which
- * the publication prepares while the product's files are written. The guard holds
+ * thread, while it writes: so a gold table changes only together with its governed tables. Those of its commits
+ * that add rows wait until what the product's views read (the pseudonyms of its identifiers, the consent sets)
+ * is in place, which the publication prepares while the product's files are written. The guard holds
  * for code running in meshlake's JVMs; storage permissions hold against everything else.
  */
 public final class GoldGuard {
