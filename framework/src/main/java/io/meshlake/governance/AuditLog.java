@@ -3,6 +3,7 @@ package io.meshlake.governance;
 import static org.apache.spark.sql.functions.col;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.meshlake.run.RunLog;
@@ -17,7 +18,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -29,10 +29,13 @@ import org.apache.spark.sql.types.StructType;
  * publications, policy decisions and queries (see {@link AuditRecord} for the chain).
  *
  * <p>Appending: the table is created with {@code delta.appendOnly=true}, so Delta refuses UPDATE and
- * DELETE unless someone turns that off. Each {@link #append} reads the last record and commits its
- * records in one insert-only MERGE that inserts nothing if any record at or after its first sequence
- * number exists; a writer that lost a race (a Delta concurrent-append conflict, or nothing inserted)
- * reads the new tail and tries again, so concurrent writers never fork the chain.
+ * DELETE unless someone turns that off. Each {@link #append} chains its records to the last one and commits
+ * them in one append. The last record's sequence number and hash come from the latest commit's user metadata,
+ * where every append leaves them (no Spark job); when another kind of commit is the latest, the table is read.
+ * The append is an idempotent Delta write ({@code txnAppId} {@value #CHAIN}, {@code txnVersion} its first
+ * sequence number): Delta skips it when an append at or after that number has committed, and refuses it when
+ * one commits meanwhile. A writer that lost such a race reads the new tail and tries again, so concurrent
+ * writers never fork the chain.
  *
  * <p>{@link #verify()} walks the records in sequence order on the driver, one partition at a time
  * (never the whole log at once), and reports every sequence number where the log differs from what was
@@ -47,6 +50,8 @@ public final class AuditLog {
   /** The audit log's table name in {@link RunLog#NAMESPACE}. */
   public static final String TABLE = "audit_log";
   private static final int ATTEMPTS = 5;
+  /** The Delta application id of the appends' idempotent writes. */
+  private static final String CHAIN = "meshlake-audit-chain";
   private static final ObjectMapper JSON = new ObjectMapper()
       .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
   private static final StructType SCHEMA = DataTypes.createStructType(List.of(
@@ -91,22 +96,23 @@ public final class AuditLog {
           Map.of("delta.appendOnly", "true"));
     }
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      List<AuditRecord> records = chain(events, tail());
+      long version = store.latestVersion(location()).orElseThrow();
+      List<AuditRecord> records = chain(events, tail(version));
       try {
-        if (insertAllOrNothing(records)) {
+        if (appendAfter(version, records)) {
           return records;
         }
       } catch (ConcurrentModificationException e) {
-        // Another writer committed while this one read the table: read the new tail and try again.
+        // Another writer committed while this one wrote: read the new tail and try again.
       }
     }
     throw new IllegalStateException("Cannot append to " + RunLog.NAMESPACE + "." + TABLE + ": other writers appended "
         + "first " + ATTEMPTS + " times in a row; try again");
   }
 
-  private List<AuditRecord> chain(List<AuditEvent> events, Optional<AuditRecord> tail) {
-    long sequence = tail.map(AuditRecord::sequence).orElse(0L);
-    String previous = tail.map(AuditRecord::hash).orElse(AuditRecord.GENESIS);
+  private List<AuditRecord> chain(List<AuditEvent> events, Link tail) {
+    long sequence = tail.sequence();
+    String previous = tail.hash();
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     List<AuditRecord> records = new ArrayList<>();
     for (AuditEvent event : events) {
@@ -129,25 +135,53 @@ public final class AuditLog {
 
   /** The last record, if the log has any. */
   public Optional<AuditRecord> last() {
-    return store.exists(RunLog.NAMESPACE, TABLE) ? tail() : Optional.empty();
+    return store.exists(RunLog.NAMESPACE, TABLE) ? lastRead() : Optional.empty();
   }
 
-  private Optional<AuditRecord> tail() {
+  private Optional<AuditRecord> lastRead() {
     return table().orderBy(col("sequence").desc()).limit(1).collectAsList().stream().map(AuditLog::fromRow).findFirst();
   }
 
-  /** Inserts all records in one commit, or none if a record at or after the first sequence exists. */
-  private boolean insertAllOrNothing(List<AuditRecord> records) {
+  /**
+   * The sequence number and hash of the last record as of a version: from that commit's user metadata when an
+   * append made it, else by reading the table.
+   */
+  private Link tail(long version) {
+    return store.commit(location(), version).flatMap(c -> Link.parse(c.userMetadata()))
+        .orElseGet(() -> lastRead().map(r -> new Link(r.sequence(), r.hash())).orElse(Link.GENESIS));
+  }
+
+  /**
+   * Appends the records in one commit unless an append at or after their first sequence number committed after
+   * {@code version}; whether they were appended.
+   */
+  private boolean appendAfter(long version, List<AuditRecord> records) {
     List<Row> rows = records.stream().map(r -> RowFactory.create(r.sequence(), Timestamp.from(r.recordedAt()),
         r.kind(), r.actor(), r.details(), r.previousHash(), r.hash())).toList();
-    String source = "audit_append_" + UUID.randomUUID().toString().replace("-", "");
-    store.spark().createDataFrame(rows, SCHEMA).createOrReplaceTempView(source);
-    try {
-      Row metrics = store.spark().sql("MERGE INTO delta.`" + location().replace("`", "``") + "` AS t USING " + source
-          + " AS s ON t.sequence >= " + records.get(0).sequence() + " WHEN NOT MATCHED THEN INSERT *").first();
-      return metrics.getLong(metrics.fieldIndex("num_inserted_rows")) == records.size();
-    } finally {
-      store.spark().catalog().dropTempView(source);
+    AuditRecord last = records.get(records.size() - 1);
+    String tail = new Link(last.sequence(), last.hash()).json();
+    store.spark().createDataFrame(rows, SCHEMA).coalesce(1).write().format("delta").mode("append")
+        .option("txnAppId", CHAIN).option("txnVersion", records.get(0).sequence()).option("userMetadata", tail)
+        .save(location());
+    return store.commitsAfter(location(), version).stream().anyMatch(c -> c.userMetadata().equals(tail));
+  }
+
+  /** A record's place in the chain, as an append's commit records its last one. */
+  private record Link(long sequence, String hash) {
+    static final Link GENESIS = new Link(0, AuditRecord.GENESIS);
+
+    String json() {
+      return canonicalJson(Map.of("audit_tail", Map.of("sequence", sequence, "hash", hash)));
+    }
+
+    static Optional<Link> parse(String userMetadata) {
+      try {
+        JsonNode tail = userMetadata.isEmpty() ? null : JSON.readTree(userMetadata).get("audit_tail");
+        return tail == null || !tail.path("sequence").canConvertToLong() || !tail.path("hash").isTextual()
+            ? Optional.empty() : Optional.of(new Link(tail.get("sequence").asLong(), tail.get("hash").asText()));
+      } catch (JsonProcessingException e) {
+        return Optional.empty();
+      }
     }
   }
 

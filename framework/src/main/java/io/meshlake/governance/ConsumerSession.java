@@ -72,8 +72,8 @@ public final class ConsumerSession implements AutoCloseable {
         store.register(id); // the gold table itself (an Iceberg product's view of it)
         tables.put(id.qualifiedName(), store.location(id));
       } else if (Governor.materialises(view)) {
-        String location = governor.location(consumerClass, id);
-        Optional<Long> derivedFrom = governor.derivedFrom(consumerClass, id);
+        String location = governor.location(view, product.contract().orElseThrow());
+        Optional<Long> derivedFrom = governor.derivedFrom(view, product.contract().orElseThrow());
         if (derivedFrom.isEmpty()) {
           warn.accept(id + " has no " + consumerClass + " table yet" + republish);
           continue;

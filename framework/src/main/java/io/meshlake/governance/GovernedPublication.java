@@ -55,5 +55,11 @@ public record GovernedPublication(TableId product, long goldVersion, Optional<St
       columns = Map.copyOf(columns);
       notes = List.copyOf(notes);
     }
+
+    /** The same table as read by another class whose view is identical (so are the columns), with its own notes. */
+    ClassTable readBy(String otherClass, List<String> otherNotes) {
+      return new ClassTable(otherClass, form, location, version, rows, columns, consentPurpose, consentRemoved,
+          suppressedCells, otherNotes);
+    }
   }
 }

@@ -50,7 +50,7 @@ import org.apache.spark.sql.Row;
  *       masks, Safe Harbor, consent), so nothing is copied. A class that suppresses small cells of an aggregate
  *       reads a table derived from the rows just published (consent filter, minimum-necessary projection,
  *       suppression) under {@code <warehouse>/meshlake_governed/<class>/}, written in the publishing job, whose
- *       commit records what it was derived from.
+ *       commit records what it was derived from. Classes whose views of the aggregate are identical share one.
  *   <li>{@link #staleness} says when a publication no longer matches (key rotated, policy or contract changed,
  *       consent decisions changed, a publication interrupted), so the runner republishes.
  *   <li>{@link #audit} appends the run, its publications and every policy decision to the audit log.
@@ -106,9 +106,23 @@ public final class Governor {
     return keyring().current().id();
   }
 
-  /** The folder of a consumer class's table of a product, for a class that {@linkplain #materialises materialises} it. */
-  public String location(String consumerClass, TableId product) {
+  /**
+   * The folder of the table a consumer class reads of a product, for a class that {@linkplain #materialises
+   * materialises} it. Classes whose views of the product are identical ({@link ClassView#digest}) read one table,
+   * the one under the folder of the first of them in the policy's order: it is derived and committed once.
+   */
+  public String location(ClassView view, Contract contract) {
+    return folder(tableOwner(view, views(view.product(), contract)).consumerClass(), view.product());
+  }
+
+  private String folder(String consumerClass, TableId product) {
     return store.location(GOVERNED + "/" + consumerClass + "/" + product.namespace(), product.name());
+  }
+
+  /** The first class, in the policy's order, whose materialised view of the product is the same as {@code view}. */
+  private static ClassView tableOwner(ClassView view, List<ClassView> views) {
+    String digest = view.digest();
+    return views.stream().filter(v -> materialises(v) && v.digest().equals(digest)).findFirst().orElse(view);
   }
 
   /**
@@ -178,10 +192,10 @@ public final class Governor {
       return Optional.of("the consumer classes' policies or the contract of " + table.id() + " changed");
     }
     for (ClassView view : views) {
-      if (!materialises(view)) {
+      if (!materialises(view) || tableOwner(view, views) != view) {
         continue;
       }
-      Optional<Stamp> stamp = store.lastCommit(location(view.consumerClass(), table.id()))
+      Optional<Stamp> stamp = store.lastCommit(folder(view.consumerClass(), table.id()))
           .flatMap(c -> Stamp.parse(c.userMetadata()));
       Stamp expected = stamp(view, contract, goldVersion);
       String table4 = "the " + view.consumerClass() + " table of " + table.id();
@@ -225,9 +239,9 @@ public final class Governor {
         policies.standards().personIdentifier(), LocalDate.parse(gold.asOf()), consent).sql(pseudonyms));
   }
 
-  /** The product version a class's table was last derived from, if the table exists. */
-  Optional<Long> derivedFrom(String consumerClass, TableId product) {
-    return store.lastCommit(location(consumerClass, product)).flatMap(c -> Stamp.parse(c.userMetadata()))
+  /** The product version the table a class reads ({@link #location}) was last derived from, if the table exists. */
+  Optional<Long> derivedFrom(ClassView view, Contract contract) {
+    return store.lastCommit(location(view, contract)).flatMap(c -> Stamp.parse(c.userMetadata()))
         .map(Stamp::goldVersion);
   }
 
@@ -249,7 +263,8 @@ public final class Governor {
     List<ClassView> views = views(table.id(), contract);
     List<String> locations = new ArrayList<>(List.of(warehouse.location(table.id()),
         warehouse.location(new TableId(table.id().domain(), Layer.GOLD, table.id().name() + "_quarantine"))));
-    views.stream().filter(Governor::materialises).forEach(v -> locations.add(location(v.consumerClass(), table.id())));
+    List<ClassView> owners = views.stream().filter(v -> materialises(v) && tableOwner(v, views) == v).toList();
+    owners.forEach(v -> locations.add(folder(v.consumerClass(), table.id())));
     String stamp = goldStamp(contract, views, asOf).json();
     Preparation prepared = new Preparation(table.id(), SideBySide.start("preparing what the consumer classes' views of "
         + table.id() + " read (the pseudonym map, the consent sets)", () -> {
@@ -269,18 +284,21 @@ public final class Governor {
       long goldVersion = warehouse.version(table.id()).orElseThrow();
       Optional<Dataset<Row>> decisions = views.stream().anyMatch(v -> materialises(v) && v.consentPurpose().isPresent())
           ? decisions() : Optional.empty();
-      List<Supplier<GovernedPublication.ClassTable>> derivations = new ArrayList<>();
-      for (ClassView view : views) {
-        GovernedPublication.Form form = view.identity() ? GovernedPublication.Form.GOLD
-            : readsView(view) ? GovernedPublication.Form.VIEW : GovernedPublication.Form.TABLE;
-        derivations.add(form != GovernedPublication.Form.TABLE
-            ? () -> new GovernedPublication.ClassTable(view.consumerClass(), form, warehouse.location(table.id()),
-                goldVersion, -1, view.describeColumns(), view.consentPurpose(), -1, 0, view.notes())
-            : () -> GoldGuard.open(locations, () -> derive(view, table, contract, rows, increment, goldVersion, asOf,
-                decisions)));
-      }
       // Each class table is a Spark job and a Delta commit: side by side, one's commit overlaps another's work.
-      List<GovernedPublication.ClassTable> tables = SideBySide.all("deriving the consumer classes' tables", derivations);
+      List<GovernedPublication.ClassTable> derived = SideBySide.all("deriving the consumer classes' tables",
+          owners.stream().<Supplier<GovernedPublication.ClassTable>>map(view -> () -> GoldGuard.open(locations,
+              () -> derive(view, table, contract, rows, increment, goldVersion, asOf, decisions))).toList());
+      List<GovernedPublication.ClassTable> tables = new ArrayList<>();
+      for (ClassView view : views) {
+        if (materialises(view)) {
+          GovernedPublication.ClassTable read = derived.get(owners.indexOf(tableOwner(view, views)));
+          tables.add(read.readBy(view.consumerClass(), view.notes()));
+        } else {
+          tables.add(new GovernedPublication.ClassTable(view.consumerClass(), view.identity()
+              ? GovernedPublication.Form.GOLD : GovernedPublication.Form.VIEW, warehouse.location(table.id()),
+              goldVersion, -1, view.describeColumns(), view.consentPurpose(), -1, 0, view.notes()));
+        }
+      }
       Optional<String> keyId = views.stream().anyMatch(v -> !v.identity() && v.usesKey())
           ? Optional.of(keyring().current().id()) : Optional.empty();
       return new Published<>(written, new GovernedPublication(table.id(), goldVersion, keyId, tables,
@@ -398,7 +416,7 @@ public final class Governor {
 
   private GovernedPublication.ClassTable derive(ClassView view, DerivedTable table, Contract contract, Dataset<Row> rows,
       Optional<Increment> increment, long goldVersion, Instant asOf, Optional<Dataset<Row>> decisions) {
-    String location = location(view.consumerClass(), table.id());
+    String location = folder(view.consumerClass(), table.id());
     Dataset<Row> source = increment.isPresent() ? warehouse.read(table.id(), goldVersion) : rows;
     Dataset<Row> governed = source;
     boolean filtered = view.consentPurpose().isPresent() && (decisions.isPresent()

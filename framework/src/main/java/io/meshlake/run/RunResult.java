@@ -6,10 +6,11 @@ import io.meshlake.quality.QualityLog;
 import io.meshlake.quality.RuleOutcome;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * The outcome of a run: one build record per planned table, the quality gate's verdict on every gold
@@ -68,7 +69,7 @@ public record RunResult(String runId, String domain, Instant startedAt, Instant 
     }
     for (GovernedPublication g : governance) {
       out.append(String.format("governed %s v%d: %s%n", g.product().qualifiedName(), g.goldVersion(),
-          g.tables().stream().map(RunResult::describe).collect(Collectors.joining(", "))));
+          describe(g.tables())));
     }
     for (TableBuild b : builds) {
       if (b.status() == BuildStatus.FAILED || b.status() == BuildStatus.SKIPPED) {
@@ -76,6 +77,18 @@ public record RunResult(String runId, String domain, Instant startedAt, Instant 
       }
     }
     return out.toString();
+  }
+
+  /** What each class reads; a class reading another's table (their views are the same) is named as such. */
+  private static String describe(List<GovernedPublication.ClassTable> tables) {
+    Map<String, String> readers = new HashMap<>();
+    List<String> described = new ArrayList<>();
+    for (GovernedPublication.ClassTable t : tables) {
+      String first = t.form() == GovernedPublication.Form.TABLE ? readers.putIfAbsent(t.location(), t.consumerClass())
+          : null;
+      described.add(first == null ? describe(t) : t.consumerClass() + " reads the " + first + " table");
+    }
+    return String.join(", ", described);
   }
 
   private static String describe(GovernedPublication.ClassTable t) {

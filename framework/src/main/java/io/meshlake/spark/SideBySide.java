@@ -26,11 +26,13 @@ public final class SideBySide {
    * @throws RuntimeException the first failed task's exception, as it was thrown, when it is unchecked
    */
   public static <T> List<T> all(String what, List<Supplier<T>> tasks) {
-    if (tasks.size() == 1) {
+    if (tasks.isEmpty()) {
+      return List.of();
+    } else if (tasks.size() == 1) {
       return List.of(tasks.get(0).get());
     }
     // Threads created here inherit the caller's active Spark session (an inheritable thread local).
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, tasks.size()), runnable -> {
+    ExecutorService pool = Executors.newFixedThreadPool(tasks.size(), runnable -> {
       Thread thread = new Thread(runnable, "meshlake-side-by-side");
       thread.setDaemon(true);
       return thread;

@@ -140,15 +140,21 @@ public final class DeltaTableStore implements TableStore {
   /** The commits after {@code afterVersion} whose commit files are still in the log, oldest first. */
   @Override
   public List<Commit> commitsAfter(TableId id, long afterVersion) {
+    return commitsAfter(location(id), afterVersion);
+  }
+
+  /** The commits of the Delta table at a location after {@code afterVersion} still in its log, oldest first. */
+  public List<Commit> commitsAfter(String location, long afterVersion) {
     List<Commit> commits = new ArrayList<>();
-    long latest = version(id).orElse(-1L);
+    long latest = latestVersion(location).orElse(-1L);
     for (long v = afterVersion + 1; v <= latest; v++) {
-      commit(location(id), v).ifPresent(commits::add);
+      commit(location, v).ifPresent(commits::add);
     }
     return commits;
   }
 
-  private Optional<Commit> commit(String location, long version) {
+  /** A commit of the Delta table at a location, if its commit file is still in the log. */
+  public Optional<Commit> commit(String location, long version) {
     Path commitFile = new Path(new Path(location, "_delta_log"), String.format("%020d.json", version));
     try {
       FileSystem fs = commitFile.getFileSystem(spark.sparkContext().hadoopConfiguration());

@@ -70,6 +70,20 @@ class AuditLogTest extends SparkTestBase {
     assertThat(log.verify()).isEmpty();
   }
 
+  /** An append finds the last record in the latest commit's metadata; after a commit of another kind, in the table. */
+  @Test
+  void anAppendAfterACommitOfAnotherKindStillChainsToTheLastRecord() {
+    AuditLog log = emptyAuditLog();
+    log.append(EVENTS.subList(0, 2));
+    spark().sql("ALTER TABLE delta.`" + log.location() + "` SET TBLPROPERTIES ('delta.logRetentionDuration' ="
+        + " 'interval 60 days')");
+    log.append(EVENTS.subList(2, 5));
+
+    assertThat(spark().read().format("delta").load(log.location()).orderBy("sequence").collectAsList())
+        .extracting(r -> r.getLong(0)).containsExactly(1L, 2L, 3L, 4L, 5L);
+    assertThat(log.verify()).isEmpty();
+  }
+
   @Test
   void theTableRefusesUpdatesUnlessAppendOnlyIsTurnedOff() {
     AuditLog log = auditLogWithFiveRecords();

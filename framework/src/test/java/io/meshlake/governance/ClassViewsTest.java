@@ -3,7 +3,6 @@ package io.meshlake.governance;
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.meshlake.api.DerivedTable;
 import io.meshlake.api.DomainSpec;
 import io.meshlake.api.Table;
 import io.meshlake.api.TableId;
@@ -77,15 +76,16 @@ class ClassViewsTest extends SparkTestBase {
         new RunOptions(extract.toString(), false, 1024, Optional.empty()));
     assertThat(run.succeeded()).as(run.summary()).isTrue();
 
-    List<Row> analyst = view(store, governor, "analyst", "SELECT member_id, admitted, ssn, zip, ward FROM visits_gold.stays"
-        + " ORDER BY ward, ssn");
+    List<Row> analyst = TestGovernance.asClass(store, governor, "analyst", VISITS,
+        "SELECT member_id, admitted, ssn, zip, ward FROM visits_gold.stays ORDER BY ward, ssn");
     assertThat(analyst).extracting(Row::toString).containsExactlyInAnyOrder(
         "[" + pseudonym(key, "m1") + ",2024,***-**-6789,021,A]",
         "[" + pseudonym(key, "m2") + ",2024,null,000,A]",
         "[" + pseudonym(key, "m1") + ",2024,***-**-6789,021,B]",
         "[" + pseudonym(key, "m3") + ",2023,***-**-7777,null,C]");
 
-    List<Row> researcher = view(store, governor, "researcher", "SELECT * FROM visits_gold.stays ORDER BY ward, admitted");
+    List<Row> researcher = TestGovernance.asClass(store, governor, "researcher", VISITS,
+        "SELECT * FROM visits_gold.stays ORDER BY ward, admitted");
     assertThat(researcher).hasSize(4);
     assertThat(researcher.get(0).schema().fieldNames()).as("the SSN is removed by Safe Harbor")
         .containsExactly("member_id", "admitted", "zip", "ward");
@@ -137,16 +137,6 @@ class ClassViewsTest extends SparkTestBase {
     assertThat(store.version(PRODUCT)).contains(published);
     assertThat(store.read(PRODUCT, published).collectAsList()).extracting(Row::toString)
         .containsExactlyInAnyOrderElementsOf(before);
-  }
-
-  private static List<Row> view(Warehouse store, Governor governor, String consumerClass, String query) {
-    List<DerivedTable> gold = VISITS.tables().stream().filter(t -> t.id().equals(PRODUCT)).map(DerivedTable.class::cast)
-        .toList();
-    try (ConsumerSession session = ConsumerSession.open(store, governor, consumerClass, gold, warning -> {
-      throw new AssertionError(warning);
-    })) {
-      return session.query(query).collectAsList();
-    }
   }
 
   private static String pseudonym(PseudonymKey key, String member) throws Exception {

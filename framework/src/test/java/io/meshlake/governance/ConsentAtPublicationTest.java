@@ -3,7 +3,6 @@ package io.meshlake.governance;
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.meshlake.api.DerivedTable;
 import io.meshlake.api.DomainSpec;
 import io.meshlake.api.Table;
 import io.meshlake.api.TableId;
@@ -119,15 +118,9 @@ class ConsentAtPublicationTest extends SparkTestBase {
 
   /** The member ids an analyst sees, through the analyst's view ({@code sql --as analyst}). */
   private static Set<String> pseudonymised(Warehouse store, Governor governor) {
-    List<DerivedTable> gold = OUTREACH.tables().stream().filter(t -> t.id().equals(CONTACTS)).map(DerivedTable.class::cast)
-        .toList();
-    try (ConsumerSession analyst = ConsumerSession.open(store, governor, "analyst", gold, warning -> {
-      throw new AssertionError(warning);
-    })) {
-      Set<String> members = analyst.query("SELECT member_id FROM " + CONTACTS.qualifiedName()).collectAsList().stream()
-          .map(r -> r.getString(0)).collect(Collectors.toSet());
-      assertThat(members).allMatch(m -> m.startsWith("test:"));
-      return members;
-    }
+    Set<String> members = TestGovernance.asClass(store, governor, "analyst", OUTREACH, "SELECT member_id FROM "
+        + CONTACTS.qualifiedName()).stream().map(r -> r.getString(0)).collect(Collectors.toSet());
+    assertThat(members).allMatch(m -> m.startsWith("test:"));
+    return members;
   }
 }

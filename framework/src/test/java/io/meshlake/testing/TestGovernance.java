@@ -1,5 +1,9 @@
 package io.meshlake.testing;
 
+import io.meshlake.api.DerivedTable;
+import io.meshlake.api.DomainSpec;
+import io.meshlake.api.Layer;
+import io.meshlake.governance.ConsumerSession;
 import io.meshlake.governance.Governor;
 import io.meshlake.governance.PseudonymKey;
 import io.meshlake.governance.PseudonymKeyring;
@@ -9,6 +13,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
+import org.apache.spark.sql.Row;
 
 /** Governance for tests of publications: the shipped policies (conf/governance/) and a random key. */
 public final class TestGovernance {
@@ -24,6 +29,21 @@ public final class TestGovernance {
   /** A governor with the policy files of a folder (the others shipped) and this JVM's random test key. */
   public static Governor governor(Warehouse store, Optional<Path> policies) {
     return new Governor(store, PolicySet.load(policies), () -> KEYS);
+  }
+
+  /**
+   * The rows of a query run as a consumer class over a domain's gold products, as {@code sql --as} runs it; a
+   * warning (a product without the class's view or table) fails the test.
+   */
+  public static List<Row> asClass(Warehouse store, Governor governor, String consumerClass, DomainSpec domain,
+      String query) {
+    List<DerivedTable> gold = domain.tables().stream().filter(t -> t.id().layer() == Layer.GOLD)
+        .map(DerivedTable.class::cast).toList();
+    try (ConsumerSession session = ConsumerSession.open(store, governor, consumerClass, gold, warning -> {
+      throw new AssertionError(warning);
+    })) {
+      return session.query(query).collectAsList();
+    }
   }
 
   /** A key with a random secret. */

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The governance end-to-end test, every check of it, with every gold data product kept in Iceberg (the
  * environment's {@code formats.default: iceberg}): the consumer classes' views read the Iceberg products, the
- * suppressed aggregate's class tables are Delta tables derived from them, and {@code sql --as} refuses a read
- * of the Iceberg table itself as it refuses a read of a Delta table's folder.
+ * suppressed aggregate's class table (one: the analyst's and researcher's views of it are the same) is a Delta
+ * table derived from them, and {@code sql --as} refuses a read of the Iceberg table itself as it refuses a read of
+ * a Delta table's folder.
  */
 class GovernanceOnIcebergEndToEndTest extends GovernanceEndToEndTest {
   @Override
@@ -25,9 +26,12 @@ class GovernanceOnIcebergEndToEndTest extends GovernanceEndToEndTest {
   @Order(0)
   void theProductsAreIcebergTablesReadThroughViewsAndTheSuppressedAggregatesTablesDelta() {
     ProductFormatEnvironment.assertGoldIn(TableFormat.ICEBERG, spark(), warehouse, PRODUCTS);
+    Path governed = Path.of(warehouse, "meshlake_governed");
+    assertThat(Files.isDirectory(governed.resolve("analyst/claims_gold/payer_pmpm/_delta_log")))
+        .as("the analyst's table of claims_gold.payer_pmpm").isTrue();
+    assertThat(governed.resolve("researcher/claims_gold/payer_pmpm"))
+        .as("the researcher's view of claims_gold.payer_pmpm is the analyst's: it reads that table").doesNotExist();
     for (String consumerClass : CLASSES) {
-      assertThat(Files.isDirectory(Path.of(warehouse, "meshlake_governed", consumerClass, "claims_gold", "payer_pmpm",
-          "_delta_log"))).as("%s table of claims_gold.payer_pmpm", consumerClass).isTrue();
       for (String product : PRODUCTS) {
         assertThat(asClass(consumerClass, product)).as("%s view of %s", consumerClass, product).isNotEmpty();
       }
