@@ -254,7 +254,9 @@ class CatalogEndToEndTest extends SparkTestBase {
         .contains("validity 66.7%").contains("table at <code>" + enrollmentLocation() + "</code>");
     assertThat(Pattern.compile("<circle class=\"missed\"").matcher(page).results().count()).isEqualTo(1);
 
-    Path png = Path.of("target", "catalog-site", "member_gold.enrollment.png");
+    // Per test class: the Iceberg variant may run at the same time in another test JVM.
+    Path shots = Path.of("target", "catalog-site", getClass().getSimpleName());
+    Path png = shots.resolve("member_gold.enrollment.png");
     Chromium.screenshot(enrollment.toUri().toString(), png, 1280, 2000);
     BufferedImage image = ImageIO.read(png.toFile());
     assertThat(image.getWidth()).isEqualTo(1280);
@@ -269,7 +271,7 @@ class CatalogEndToEndTest extends SparkTestBase {
     }
     assertThat(colours.size()).as("a rendered page, not a blank one").isGreaterThan(50);
     assertThat(missedDot).as("the red dot of the missed validity run is drawn").isTrue();
-    Chromium.screenshot(site.resolve("index.html").toUri().toString(), Path.of("target", "catalog-site", "index.png"),
+    Chromium.screenshot(site.resolve("index.html").toUri().toString(), shots.resolve("index.png"),
         1400, 1400);
   }
 }
