@@ -36,6 +36,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.apache.spark.SparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -51,6 +52,11 @@ public final class Runner {
 
   /** Beyond this many changed keys, an incremental-by-key table is recomputed whole. */
   private static final int MAX_INCREMENTAL_KEYS = 5000;
+  /** The start of the Spark job group of a table's build; the table's qualified name follows. */
+  public static final String JOB_GROUP_PREFIX = "meshlake:";
+  /** The thread's Spark properties {@link SparkContext#setJobGroup} sets. */
+  private static final List<String> JOB_GROUP_PROPERTIES = List.of("spark.jobGroup.id", "spark.job.description",
+      "spark.job.interruptOnCancel");
 
   private final Warehouse store;
   private final RunLog runLog;
@@ -159,7 +165,24 @@ public final class Runner {
         sum(List.copyOf(latest.values()), IngestedFile::rowsQuarantined));
   }
 
+  /**
+   * Builds a table with its Spark jobs in the job group {@link #JOB_GROUP_PREFIX}{@code <table>} (the Spark UI's
+   * "Job Group"; threads the build starts inherit it), then restores the thread's group.
+   */
   private TableBuild build(Step step, RunOptions options, String runId, Instant runStart, Set<TableId> broken,
+      Gold gold, RunListener.Builds heard) {
+    SparkContext context = store.spark().sparkContext();
+    Map<String, String> previous = new HashMap<>();
+    JOB_GROUP_PROPERTIES.forEach(p -> previous.put(p, context.getLocalProperty(p)));
+    context.setJobGroup(JOB_GROUP_PREFIX + step.id().qualifiedName(), null, false);
+    try {
+      return buildInGroup(step, options, runId, runStart, broken, gold, heard);
+    } finally {
+      previous.forEach(context::setLocalProperty);
+    }
+  }
+
+  private TableBuild buildInGroup(Step step, RunOptions options, String runId, Instant runStart, Set<TableId> broken,
       Gold gold, RunListener.Builds heard) {
     Instant started = Instant.now();
     Optional<TableId> brokenInput = step.inputs().stream().map(Step.Resolved::table).filter(broken::contains).findFirst();

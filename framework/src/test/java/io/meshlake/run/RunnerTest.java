@@ -23,7 +23,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,6 +113,39 @@ class RunnerTest extends SparkTestBase {
       lines.add(line);
     }
     return lines;
+  }
+
+  /** A table's jobs carry its job group (the Spark UI's "Job Group"); the caller's group is restored after. */
+  @Test
+  void eachTableBuildsSparkJobsInItsOwnJobGroupAndTheCallersGroupIsRestored() throws Exception {
+    write(extract.resolve("people.csv"), "NAME,SCORE,Id", "ann,3,p1", "bob,4,p2");
+    write(extract.resolve("spans.csv"), "PERSON,START,END,PLAN", "p1,2020-01-01,2020-12-31,A");
+    Set<String> groups = ConcurrentHashMap.newKeySet();
+    SparkListener listener = new SparkListener() {
+      @Override
+      public void onJobStart(SparkListenerJobStart jobStart) {
+        groups.add(String.valueOf(jobStart.properties().getProperty("spark.jobGroup.id")));
+      }
+    };
+    spark().sparkContext().addSparkListener(listener);
+    spark().sparkContext().setJobGroup("caller", "the caller's jobs", false);
+    try {
+      RunResult result = run(people(false), false);
+
+      assertThat(result.succeeded()).as(result.summary()).isTrue();
+      assertThat(spark().sparkContext().getLocalProperty("spark.jobGroup.id")).isEqualTo("caller");
+      assertThat(spark().sparkContext().getLocalProperty("spark.job.description")).isEqualTo("the caller's jobs");
+      List<String> expected = List.of("meshlake:people_bronze.people_raw", "meshlake:people_silver.persons",
+          "meshlake:people_silver.spans", "meshlake:people_gold.scores", "caller");
+      long deadline = System.currentTimeMillis() + 10_000; // listeners hear jobs asynchronously
+      while (!groups.containsAll(expected) && System.currentTimeMillis() < deadline) {
+        Thread.sleep(50);
+      }
+      assertThat(groups).as("the run log's jobs stay in the caller's group").containsAll(expected);
+    } finally {
+      spark().sparkContext().clearJobGroup();
+      spark().sparkContext().removeSparkListener(listener);
+    }
   }
 
   @Test

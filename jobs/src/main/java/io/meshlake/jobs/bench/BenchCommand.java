@@ -64,12 +64,22 @@ public final class BenchCommand implements Callable<Integer> {
     System.out.printf("%-12s %9.1f  %-44s %10s%n", "no-op", noop.seconds(), "(target <= 15 s)", gib(noop));
     System.out.printf("%nincrement: %,d new members, %,d new input rows%n", newMembers, added.totalRows());
 
-    System.out.printf("%n%-40s %12s %9s %12s %9s %9s%n", "table", "rows in", "full s", "rows/s", "incr. s", "no-op s");
+    System.out.printf("%n%-40s %12s %9s %12s %9s %9s   %s%n", "table", "rows in", "full s", "rows/s", "incr. s", "no-op s",
+        "Spark jobs full/incr./no-op");
+    int[] jobs = new int[3];
     for (int i = 0; i < fullRun.tables().size(); i++) {
       PhaseResult.TableTiming t = fullRun.tables().get(i);
-      System.out.printf("%-40s %,12d %9.1f %,12.0f %9.1f %9.1f%n", t.table(), t.rowsIn(), t.seconds(),
-          t.seconds() > 0 ? t.rowsIn() / t.seconds() : 0, incremental.tables().get(i).seconds(), noop.tables().get(i).seconds());
+      PhaseResult.TableTiming inc = incremental.tables().get(i);
+      PhaseResult.TableTiming none = noop.tables().get(i);
+      System.out.printf("%-40s %,12d %9.1f %,12.0f %9.1f %9.1f   %d/%d/%d%n", t.table(), t.rowsIn(), t.seconds(),
+          t.seconds() > 0 ? t.rowsIn() / t.seconds() : 0, inc.seconds(), none.seconds(), t.sparkJobs(), inc.sparkJobs(),
+          none.sparkJobs());
+      jobs[0] += t.sparkJobs();
+      jobs[1] += inc.sparkJobs();
+      jobs[2] += none.sparkJobs();
     }
+    System.out.printf("%-40s %12s %9s %12s %9s %9s   %d/%d/%d  (jobs of the table builds; the run log and audit"
+        + " log add a few per run)%n", "all tables", "", "", "", "", "", jobs[0], jobs[1], jobs[2]);
     printGateShare(fullRun);
     printGovernanceShare(fullRun, "governance (full run)");
     printGovernanceShare(incremental, "governance (incremental run)");

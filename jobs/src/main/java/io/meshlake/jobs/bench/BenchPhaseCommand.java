@@ -40,6 +40,7 @@ public final class BenchPhaseCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     List<PhaseResult.TableTiming> tables = new ArrayList<>();
+    Optional<JobCounter> jobs = Optional.empty();
     double audit = 0;
     long peak;
     try (HeapSampler heap = new HeapSampler()) {
@@ -49,7 +50,7 @@ public final class BenchPhaseCommand implements Callable<Integer> {
       } else if (phase.equals("fhir-baseline")) {
         long resources = new FhirBaselineJob(io.meshlake.spark.Sessions.start(env, Map.of()), extract, warehouse).run();
         tables.add(new PhaseResult.TableTiming("baseline", "SUCCEEDED", resources,
-            (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0, 0, 0, 0));
+            (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0, 0, 0, 0, 0));
       } else if (phase.equals("fhir-meshlake")) {
         Platform platform = Platform.start(env, Map.of(), line -> { });
         Planner planner = Planner.of(Domains.discover());
@@ -61,11 +62,12 @@ public final class BenchPhaseCommand implements Callable<Integer> {
             return 1;
           }
           result.builds().forEach(b -> tables.add(new PhaseResult.TableTiming(b.table().qualifiedName(), b.status().name(),
-              b.rowsIn(), b.elapsed().toMillis() / 1000.0, 0, 0, 0)));
+              b.rowsIn(), b.elapsed().toMillis() / 1000.0, 0, 0, 0, 0)));
         }
       } else {
         Planner planner = Planner.of(Domains.discover());
         Platform platform = Platform.start(env, Map.of(), line -> { });
+        jobs = Optional.of(JobCounter.listeningTo(platform.spark().sparkContext()));
         for (String domain : BaselineJob.DOMAINS) {
           RunResult result = platform.run(planner.plan(Selection.domain(domain)), extract, false,
               Optional.of(SyntheaCsvGenerator.extractDate().atStartOfDay(ZoneOffset.UTC).toInstant()));
@@ -83,13 +85,14 @@ public final class BenchPhaseCommand implements Callable<Integer> {
             double beside = result.governance().stream().filter(g -> g.product().equals(b.table()))
                 .mapToDouble(g -> g.beside().toMillis() / 1000.0).sum();
             tables.add(new PhaseResult.TableTiming(b.table().qualifiedName(), b.status().name(), b.rowsIn(),
-                b.elapsed().toMillis() / 1000.0, gate, governance, beside));
+                b.elapsed().toMillis() / 1000.0, gate, governance, beside, 0));
           }
         }
       }
       peak = heap.peakBytes();
     }
     double seconds = (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0;
+    jobs.ifPresent(counter -> tables.replaceAll(t -> t.withSparkJobs(counter.jobs(t.table())))); // after the timing
     System.out.println(RESULT_PREFIX + new ObjectMapper().writeValueAsString(new PhaseResult(name, seconds, peak, tables, audit)));
     return 0;
   }

@@ -16,7 +16,12 @@ record PhaseResult(String phase, double seconds, long peakHeapBytes, List<TableT
    * @param governanceSeconds how long governance held a gold product's publication up: its commits waiting for
    *     the pseudonym map and consent sets, then the consumer classes' tables
    * @param besideSeconds preparing the pseudonym map and consent sets, beside the product's write
+   * @param sparkJobs the Spark jobs the build ran (0 where not counted)
    */
   record TableTiming(String table, String status, long rowsIn, double seconds, double gateSeconds,
-      double governanceSeconds, double besideSeconds) {}
+      double governanceSeconds, double besideSeconds, int sparkJobs) {
+    TableTiming withSparkJobs(int jobs) {
+      return new TableTiming(table, status, rowsIn, seconds, gateSeconds, governanceSeconds, besideSeconds, jobs);
+    }
+  }
 }
