@@ -22,6 +22,9 @@ import picocli.CommandLine.Option;
         "Each phase runs in its own JVM with the same heap, so start-up counts as it does for a scheduled job."},
     footer = {"", "Example:  ./meshlake bench --members 8000     # ~2.1M claim lines, ~3M input rows"})
 public final class BenchCommand implements Callable<Integer> {
+  /** The part name of the increment's files: {@code patients.inc1.csv} and so on. */
+  static final String INCREMENT_PART = "inc1";
+
   @Option(names = "--members", defaultValue = "8000", paramLabel = "N", description = "Members to generate (default ${DEFAULT-VALUE}).")
   int members;
 
@@ -49,9 +52,12 @@ public final class BenchCommand implements Callable<Integer> {
     PhaseResult fullRun = phase("meshlake", "full", extract, warehouse);
     int newMembers = Math.max(1, (int) Math.round(members * increment));
     GenerationReport added = SyntheaCsvGenerator.generate(
-        GeneratorOptions.of(newMembers, extract).withBadFraction(0.0005).withFirstMember(members).withPart("inc1"));
+        GeneratorOptions.of(newMembers, extract).withBadFraction(0.0005).withFirstMember(members).withPart(INCREMENT_PART));
     PhaseResult incremental = phase("meshlake", "incremental", extract, warehouse);
     PhaseResult noop = phase("meshlake", "no-op", extract, warehouse);
+    PhaseResult lean = phase("baseline-increment", "lean increment", extract, dir.resolve("warehouse-baseline"));
+    double leanStartUp = lean.tables().stream().filter(t -> t.table().equals(BenchPhaseCommand.START_UP))
+        .mapToDouble(PhaseResult.TableTiming::seconds).sum();
 
     System.out.printf("%n%-12s %9s  %-44s %10s%n", "phase", "seconds", "ratio", "peak heap");
     System.out.printf("%-12s %9.1f  %-44s %10s%n", "baseline", baseline.seconds(), "1.00 (hand-written job)", gib(baseline));
@@ -62,24 +68,29 @@ public final class BenchCommand implements Callable<Integer> {
         String.format("%.2f x full; above no-op %.1f%% of full (target <= 5%%)", incremental.seconds() / fullRun.seconds(),
             100 * aboveNoop / fullRun.seconds()), gib(incremental));
     System.out.printf("%-12s %9.1f  %-44s %10s%n", "no-op", noop.seconds(), "(target <= 15 s)", gib(noop));
+    System.out.printf("%-12s %9.1f  %-44s %10s%n", "lean incr.", lean.seconds(),
+        String.format("hand-written increment; above its start-up (%.1f s) %.1f%% of full", leanStartUp,
+            100 * (lean.seconds() - leanStartUp) / fullRun.seconds()), gib(lean));
     System.out.printf("%nincrement: %,d new members, %,d new input rows%n", newMembers, added.totalRows());
 
-    System.out.printf("%n%-40s %12s %9s %12s %9s %9s   %s%n", "table", "rows in", "full s", "rows/s", "incr. s", "no-op s",
-        "Spark jobs full/incr./no-op");
+    System.out.printf("%n%-40s %12s %9s %9s %12s %9s %9s %9s   %s%n", "table", "rows in", "full s", "base s", "rows/s",
+        "incr. s", "lean s", "no-op s", "Spark jobs full/incr./no-op");
     int[] jobs = new int[3];
     for (int i = 0; i < fullRun.tables().size(); i++) {
       PhaseResult.TableTiming t = fullRun.tables().get(i);
       PhaseResult.TableTiming inc = incremental.tables().get(i);
       PhaseResult.TableTiming none = noop.tables().get(i);
-      System.out.printf("%-40s %,12d %9.1f %,12.0f %9.1f %9.1f   %d/%d/%d%n", t.table(), t.rowsIn(), t.seconds(),
-          t.seconds() > 0 ? t.rowsIn() / t.seconds() : 0, inc.seconds(), none.seconds(), t.sparkJobs(), inc.sparkJobs(),
-          none.sparkJobs());
+      System.out.printf("%-40s %,12d %9.1f %9s %,12.0f %9.1f %9s %9.1f   %d/%d/%d%n", t.table(), t.rowsIn(), t.seconds(),
+          stepSeconds(baseline, t.table()), t.seconds() > 0 ? t.rowsIn() / t.seconds() : 0, inc.seconds(),
+          stepSeconds(lean, t.table()), none.seconds(), t.sparkJobs(), inc.sparkJobs(), none.sparkJobs());
       jobs[0] += t.sparkJobs();
       jobs[1] += inc.sparkJobs();
       jobs[2] += none.sparkJobs();
     }
-    System.out.printf("%-40s %12s %9s %12s %9s %9s   %d/%d/%d  (jobs of the table builds; the run log and audit"
-        + " log add a few per run)%n", "all tables", "", "", "", "", "", jobs[0], jobs[1], jobs[2]);
+    System.out.printf("%-40s %12s %9s %9s %12s %9s %9s %9s   %d/%d/%d  (jobs of the table builds; the run log and audit"
+        + " log add a few per run)%n", "all tables", "", "", "", "", "", "", "", jobs[0], jobs[1], jobs[2]);
+    System.out.printf("base s and lean s: the hand-written full job's and increment's step for the same table (the"
+        + " increment found the changed members in %s s)%n", stepSeconds(lean, BaselineIncrementJob.CHANGED_MEMBERS));
     printGateShare(fullRun);
     printGovernanceShare(fullRun, "governance (full run)");
     printGovernanceShare(incremental, "governance (incremental run)");
@@ -135,6 +146,16 @@ public final class BenchCommand implements Callable<Integer> {
   private static void printTotal(String label, double build, double part, String note) {
     System.out.printf("%-40s %12s %9.1f %9.1f %8.1f%%  (%s)%n", label, "", build, part, build > 0 ? 100 * part / build : 0,
         note);
+  }
+
+  /**
+   * A hand-written job's seconds for the step building a meshlake table (matched by table name), or blank where
+   * it has no such step.
+   */
+  private static String stepSeconds(PhaseResult job, String table) {
+    String name = table.substring(table.indexOf('.') + 1);
+    return job.tables().stream().filter(t -> t.table().equals(name)).findFirst()
+        .map(t -> String.format("%.1f", t.seconds())).orElse("");
   }
 
   private PhaseResult phase(String kind, String name, Path extract, Path warehouse) throws IOException, InterruptedException {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,8 +32,10 @@ import picocli.CommandLine.Parameters;
     description = "One phase of `meshlake bench` or `meshlake fhir bench-ingest`, in its own JVM.")
 public final class BenchPhaseCommand implements Callable<Integer> {
   static final String RESULT_PREFIX = "BENCH-RESULT ";
+  /** The row of a baseline increment's result that holds its start-up: JVM and Spark session. */
+  static final String START_UP = "start-up";
 
-  @Parameters(index = "0", description = "baseline, meshlake, fhir-baseline or fhir-meshlake") String phase;
+  @Parameters(index = "0", description = "baseline, baseline-increment, meshlake, fhir-baseline or fhir-meshlake") String phase;
   @Option(names = "--extract", required = true) String extract;
   @Option(names = "--warehouse", required = true) String warehouse;
   @Option(names = "--name", required = true) String name;
@@ -46,11 +49,18 @@ public final class BenchPhaseCommand implements Callable<Integer> {
     try (HeapSampler heap = new HeapSampler()) {
       Environment env = Environment.load("local").withWarehouse(warehouse);
       if (phase.equals("baseline")) {
-        new BaselineJob(io.meshlake.spark.Sessions.start(env, Map.of()), extract, warehouse).run();
+        StepTimes times = new StepTimes();
+        new BaselineJob(io.meshlake.spark.Sessions.start(env, Map.of()), extract, warehouse, times).run();
+        tables.addAll(times.steps());
+      } else if (phase.equals("baseline-increment")) {
+        SparkSession spark = io.meshlake.spark.Sessions.start(env, Map.of());
+        StepTimes times = new StepTimes();
+        times.record(START_UP, secondsSinceStart());
+        new BaselineIncrementJob(spark, extract, warehouse, BenchCommand.INCREMENT_PART, times).run();
+        tables.addAll(times.steps());
       } else if (phase.equals("fhir-baseline")) {
         long resources = new FhirBaselineJob(io.meshlake.spark.Sessions.start(env, Map.of()), extract, warehouse).run();
-        tables.add(new PhaseResult.TableTiming("baseline", "SUCCEEDED", resources,
-            (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0, 0, 0, 0, 0));
+        tables.add(new PhaseResult.TableTiming("baseline", "SUCCEEDED", resources, secondsSinceStart(), 0, 0, 0, 0));
       } else if (phase.equals("fhir-meshlake")) {
         Platform platform = Platform.start(env, Map.of(), line -> { });
         Planner planner = Planner.of(Domains.discover());
@@ -91,9 +101,13 @@ public final class BenchPhaseCommand implements Callable<Integer> {
       }
       peak = heap.peakBytes();
     }
-    double seconds = (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0;
+    double seconds = secondsSinceStart();
     jobs.ifPresent(counter -> tables.replaceAll(t -> t.withSparkJobs(counter.jobs(t.table())))); // after the timing
     System.out.println(RESULT_PREFIX + new ObjectMapper().writeValueAsString(new PhaseResult(name, seconds, peak, tables, audit)));
     return 0;
+  }
+
+  private static double secondsSinceStart() {
+    return (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0;
   }
 }
