@@ -1,11 +1,13 @@
 package io.meshlake.contract;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The contract version and columns a product was last published under, kept in its table's properties
- * ({@code meshlake.version}, {@code meshlake.contract.columns}) so the next publication can be checked
+ * ({@code meshlake.version}, {@code meshlake.contract.columns}, with the owner in {@code meshlake.owner}) so the next publication can be checked
  * for breaking changes.
  */
 public record PublishedSchema(SemanticVersion version, List<Column> columns) {
@@ -13,6 +15,8 @@ public record PublishedSchema(SemanticVersion version, List<Column> columns) {
   public static final String COLUMNS_PROPERTY = "meshlake.contract.columns";
   /** The table property that holds the version. */
   public static final String VERSION_PROPERTY = "meshlake.version";
+  /** The table property that holds the owning team. */
+  public static final String OWNER_PROPERTY = "meshlake.owner";
 
   public PublishedSchema {
     columns = List.copyOf(columns);
@@ -25,6 +29,15 @@ public record PublishedSchema(SemanticVersion version, List<Column> columns) {
   public static PublishedSchema of(Contract contract) {
     return new PublishedSchema(contract.version(),
         contract.columns().stream().map(c -> new Column(c.name(), c.type(), c.required())).toList());
+  }
+
+  /** The table properties a publication under {@code contract} records: version, columns and owner. */
+  public static Map<String, String> properties(Contract contract) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put(VERSION_PROPERTY, contract.version().toString());
+    properties.put(COLUMNS_PROPERTY, of(contract).encodeColumns());
+    properties.put(OWNER_PROPERTY, contract.owner());
+    return properties;
   }
 
   /** The property value: {@code name type required|nullable}, one column per line. */

@@ -96,7 +96,8 @@ final class Publication {
       throw new IllegalStateException(table.id() + " does not match its contract (" + io.meshlake.contract.Contracts
           .resource(table.id().domain(), table.id().name()) + "): " + String.join("; ", problems));
     }
-    Optional<PublishedSchema> published = store.exists(table.id()) ? published(table.id()) : Optional.empty();
+    boolean exists = store.exists(table.id());
+    Optional<PublishedSchema> published = exists ? published(table.id()) : Optional.empty();
     if (published.isPresent()) {
       List<String> breaking = SchemaCheck.breakingChanges(published.get(), contract);
       if (!breaking.isEmpty()) {
@@ -135,12 +136,11 @@ final class Publication {
         // Column comments travel in the data commit (an overwrite that replaces the schema would drop them).
         Commit commit = write.write(ContractComments.attach(contract, gate.publishable()));
         long quarantined = quarantine(table.id(), gate.quarantined(), runId);
-        if (published.isEmpty() || !published.get().equals(PublishedSchema.of(contract))) {
-          store.setProperties(table.id(), Map.of(
-              PublishedSchema.VERSION_PROPERTY, contract.version().toString(),
-              PublishedSchema.COLUMNS_PROPERTY, PublishedSchema.of(contract).encodeColumns(),
-              "meshlake.owner", contract.owner(),
-              "comment", contract.description()));
+        // A new table is created with them; a published one gets them in a commit of their own when they change.
+        if (exists && !published.equals(Optional.of(PublishedSchema.of(contract)))) {
+          Map<String, String> properties = new java.util.LinkedHashMap<>(PublishedSchema.properties(contract));
+          properties.put("comment", contract.description());
+          store.setProperties(table.id(), properties);
         }
         ContractComments.apply(store, table.id(), contract); // commits only where a description changed
         return new Written(commit, quarantined);

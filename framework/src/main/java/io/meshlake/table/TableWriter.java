@@ -5,6 +5,8 @@ import static org.apache.spark.sql.functions.lit;
 
 import io.meshlake.api.DerivedTable;
 import io.meshlake.api.WriteMode;
+import io.meshlake.contract.Contract;
+import io.meshlake.contract.PublishedSchema;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -159,13 +161,18 @@ public final class TableWriter {
   }
 
   private static String comment(DerivedTable table) {
-    return table.description();
+    return table.contract().map(Contract::description).orElse(table.description());
   }
 
+  /**
+   * The new table's properties: its domain and layer and, for a data product, what its publication records
+   * (contract version and columns, owner), so a first publication takes no commit of its own for them.
+   */
   private static Map<String, String> properties(DerivedTable table) {
     Map<String, String> properties = new LinkedHashMap<>();
     properties.put("meshlake.domain", table.id().domain());
     properties.put("meshlake.layer", table.id().layer().label());
+    table.contract().ifPresent(contract -> properties.putAll(PublishedSchema.properties(contract)));
     return properties;
   }
 }

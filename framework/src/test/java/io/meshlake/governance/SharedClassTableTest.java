@@ -86,6 +86,11 @@ class SharedClassTableTest extends SparkTestBase {
     assertThat(Files.isDirectory(analystTable.resolve("_delta_log"))).isTrue();
     assertThat(researcherTable).doesNotExist();
     assertThat(deltaVersions(analystTable)).as("derived and committed once").containsExactly(0L);
+    // The product's first publication records its contract (test resource wards/contracts/admissions.yaml) when it
+    // creates the table: its history is the creation and the rows, no commit of its own for the properties.
+    assertThat(operations(Path.of(store.location(PRODUCT)))).containsExactly("CREATE TABLE", "WRITE");
+    assertThat(store.properties(PRODUCT)).containsEntry("meshlake.version", "1.0.0")
+        .containsEntry("meshlake.owner", "test-team@example.org");
     assertThat(first.summary()).contains("governed wards_gold.admissions v", "analyst 6 rows, 4 cells suppressed,"
         + " researcher reads the analyst table");
     // Ward B's March (1 member) is small. Its complements, by hand: the smallest other cell of ward B (February, 13),
@@ -127,6 +132,11 @@ class SharedClassTableTest extends SparkTestBase {
 
   private static GovernedPublication.ClassTable table(GovernedPublication publication, String consumerClass) {
     return publication.tables().stream().filter(t -> t.consumerClass().equals(consumerClass)).findFirst().orElseThrow();
+  }
+
+  private static List<String> operations(Path table) {
+    return spark().sql("DESCRIBE HISTORY delta.`" + table + "`").orderBy("version").collectAsList().stream()
+        .map(r -> r.getString(r.fieldIndex("operation"))).toList();
   }
 
   private static List<Long> deltaVersions(Path table) {

@@ -89,6 +89,7 @@ final class BaselineJob {
 
   /** Per-member gold tables (and the per-member rollup), in build order. */
   static final List<Gold> PER_MEMBER = List.of(
+      new Gold("members", "member/gold/members.sql", "member_records"),
       new Gold("enrollment", "member/gold/enrollment.sql", "enrollment_spans", "member_records"),
       new Gold("member_months", "member/gold/member_months.sql", "enrollment_spans"),
       new Gold("member_month_costs", "claims/gold/member_month_costs.sql", "claim_lines"),
