@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.meshlake.Platform;
 import io.meshlake.api.Layer;
 import io.meshlake.config.Environment;
+import io.meshlake.governance.GovernedPublication;
 import io.meshlake.jobs.generate.SyntheaCsvGenerator;
 import io.meshlake.plan.Domains;
 import io.meshlake.plan.Planner;
@@ -90,12 +91,11 @@ public final class BenchPhaseCommand implements Callable<Integer> {
           for (TableBuild b : result.builds()) {
             double gate = result.quality().stream().filter(q -> q.product().equals(b.table()))
                 .mapToDouble(q -> q.gateTime().toMillis() / 1000.0).sum();
-            double governance = result.governance().stream().filter(g -> g.product().equals(b.table()))
-                .mapToDouble(g -> g.time().toMillis() / 1000.0).sum();
-            double beside = result.governance().stream().filter(g -> g.product().equals(b.table()))
-                .mapToDouble(g -> g.beside().toMillis() / 1000.0).sum();
+            Optional<GovernedPublication> governed = result.governance().stream()
+                .filter(g -> g.product().equals(b.table())).findFirst();
             tables.add(new PhaseResult.TableTiming(b.table().qualifiedName(), b.status().name(), b.rowsIn(),
-                b.elapsed().toMillis() / 1000.0, gate, governance, beside, 0));
+                b.elapsed().toMillis() / 1000.0, gate, governed.map(g -> g.time().toMillis() / 1000.0).orElse(0.0),
+                governed.map(g -> g.beside().toMillis() / 1000.0).orElse(0.0), 0));
           }
         }
       }
