@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * The contract version and columns a product was last published under, kept in its table's properties
- * ({@code meshlake.version}, {@code meshlake.contract.columns}, with the owner in {@code meshlake.owner}) so the next publication can be checked
- * for breaking changes.
+ * ({@code meshlake.version}, {@code meshlake.contract.columns}, with the owner in {@code meshlake.owner}) so
+ * the next publication can be checked for breaking changes.
  */
 public record PublishedSchema(SemanticVersion version, List<Column> columns) {
   /** The table property that holds the columns. */

@@ -31,6 +31,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -138,7 +139,7 @@ final class Publication {
         long quarantined = quarantine(table.id(), gate.quarantined(), runId);
         // A new table is created with them; a published one gets them in a commit of their own when they change.
         if (exists && !published.equals(Optional.of(PublishedSchema.of(contract)))) {
-          Map<String, String> properties = new java.util.LinkedHashMap<>(PublishedSchema.properties(contract));
+          Map<String, String> properties = new LinkedHashMap<>(PublishedSchema.properties(contract));
           properties.put("comment", contract.description());
           store.setProperties(table.id(), properties);
         }
