@@ -11,6 +11,7 @@ import io.meshlake.plan.Planner;
 import io.meshlake.plan.Selection;
 import io.meshlake.run.RunResult;
 import io.meshlake.run.TableBuild;
+import io.meshlake.spark.Sessions;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,16 +52,16 @@ public final class BenchPhaseCommand implements Callable<Integer> {
       Environment env = Environment.load("local").withWarehouse(warehouse);
       if (phase.equals("baseline")) {
         StepTimes times = new StepTimes();
-        new BaselineJob(io.meshlake.spark.Sessions.start(env, Map.of()), extract, warehouse, times).run();
+        new BaselineJob(Sessions.start(env, Map.of()), extract, warehouse, times).run();
         tables.addAll(times.steps());
       } else if (phase.equals("baseline-increment")) {
-        SparkSession spark = io.meshlake.spark.Sessions.start(env, Map.of());
+        SparkSession spark = Sessions.start(env, Map.of());
         StepTimes times = new StepTimes();
         times.record(START_UP, secondsSinceStart());
         new BaselineIncrementJob(spark, extract, warehouse, BenchCommand.INCREMENT_PART, times).run();
         tables.addAll(times.steps());
       } else if (phase.equals("fhir-baseline")) {
-        long resources = new FhirBaselineJob(io.meshlake.spark.Sessions.start(env, Map.of()), extract, warehouse).run();
+        long resources = new FhirBaselineJob(Sessions.start(env, Map.of()), extract, warehouse).run();
         tables.add(new PhaseResult.TableTiming("baseline", "SUCCEEDED", resources, secondsSinceStart(), 0, 0, 0, 0));
       } else if (phase.equals("fhir-meshlake")) {
         Platform platform = Platform.start(env, Map.of(), line -> { });
